@@ -1,1 +1,11 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using NewsClaims.Cli.Commands;
+
+var root = new RootCommand("newsclaims: who said what, where and when in news articles")
+{
+    ExtractCommand.Create(),
+    EvalCommand.Create(),
+    BenchmarkCommand.Create(),
+};
+
+return CommandRunner.Invoke(root, args);

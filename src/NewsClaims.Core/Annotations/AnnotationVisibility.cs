@@ -1,0 +1,7 @@
+namespace NewsClaims.Core.Annotations;
+
+public enum AnnotationVisibility
+{
+    Draft,
+    Published,
+}

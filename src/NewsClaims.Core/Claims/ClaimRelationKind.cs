@@ -1,0 +1,8 @@
+namespace NewsClaims.Core.Claims;
+
+public enum ClaimRelationKind
+{
+    Supports,
+    Contradicts,
+    SameAs,
+}

@@ -1,0 +1,813 @@
+using System.Collections.Immutable;
+using NewsClaims.Extraction.Model;
+
+namespace NewsClaims.Extraction.Stages;
+
+/// <summary>
+/// For every cue outside quotation marks, finds the source and the content by the constructions news prose uses:
+/// "X said (that) ...", "..., X said." / "..., said X.", "..., X said, ...", "As X said, ...", "according to X",
+/// "..., saying that ..." (the subject of the main clause speaks), "his insistence that ...", "X: ...".
+/// </summary>
+internal static class FrameFinder
+{
+    private const int MaxNounPhrase = 10;
+
+    public static ImmutableArray<Frame> Run(Document doc)
+    {
+        var frames = ImmutableArray.CreateBuilder<Frame>();
+        foreach (var cue in doc.Cues)
+        {
+            if (doc.InQuote(cue.FirstToken))
+            {
+                continue;
+            }
+
+            var sentence = doc.Sentences[doc.SentenceOf[cue.FirstToken]];
+            var frame = cue.Entry.Class switch
+            {
+                CueClass.AccordingTo => AccordingTo(doc, cue, sentence),
+                CueClass.Noun => NounCue(doc, cue, sentence),
+                _ => VerbCue(doc, cue, sentence),
+            };
+            if (frame is { } f && f.ContentEnd > f.ContentStart)
+            {
+                frames.Add(f);
+            }
+        }
+
+        return frames.DrainToImmutable();
+    }
+
+    private static Frame? VerbCue(Document doc, Cue cue, Sentence s)
+    {
+        var c = cue.FirstToken;
+        var first = s.FirstToken;
+        var end = s.EndToken;
+        var form = cue.Entry.Form;
+        var cls = cue.Entry.Class;
+        var prev = c - 1 >= first ? c - 1 : -1;
+
+        if (prev >= 0 && form is CueForm.Base or CueForm.Finite
+            && (Lexicon.Determiners.Contains(doc.Word(prev)) && !doc.Is(prev, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(prev))
+                || doc.Tokens[prev].Kind == TokenKind.Possessive))
+        {
+            return NounCue(doc, cue, s);
+        }
+
+        if (prev >= 0 && form != CueForm.Participle && IsBeForm(doc, prev))
+        {
+            return null;
+        }
+
+        // "Some member states have signaled": a cue word followed by an auxiliary is a noun in subject position.
+        if (cue.EndToken < end && doc.IsLower(cue.EndToken) && Lexicon.Auxiliaries.Contains(doc.Word(cue.EndToken))
+            && !doc.Is(cue.EndToken, "also") && !IsAdverb(doc, cue.EndToken) && !doc.Is(cue.EndToken, "again") && !doc.Is(cue.EndToken, "later")
+            && !doc.Is(cue.EndToken, "earlier") && !doc.Is(cue.EndToken, "then") && !doc.Is(cue.EndToken, "now") && !doc.Is(cue.EndToken, "once"))
+        {
+            return null;
+        }
+
+        if (c == first && form is CueForm.Participle or CueForm.PastParticiple)
+        {
+            return null;
+        }
+
+        if (form == CueForm.Participle && prev >= 0 && (doc.IsPunct(prev, ',') || doc.Is(prev, "while") || doc.IsPunct(prev, '\u2014')))
+        {
+            var subject = MainSubject(doc, s, c);
+            var startAt = RightContentStart(doc, cue, cue.EndToken, end, out var objFirst, out var objEnd);
+            if (startAt >= 0 && startAt + 1 < end && doc.IsPunct(startAt, ',') && IsQuoteStart(doc, startAt + 1))
+            {
+                startAt++;
+            }
+
+            if (subject.First < 0 || startAt < 0 || startAt >= end || !StartsContent(doc, startAt, end))
+            {
+                return null;
+            }
+
+            return Make(doc, cue, subject.First, subject.End, objFirst, objEnd, startAt, RightContentEnd(doc, startAt, end), "participle");
+        }
+
+        // Subject to the left of the cue, over auxiliaries and adverbs: "Putin has long argued".
+        var k = SkipAuxiliariesLeft(doc, c - 1, first);
+        int srcFirst = -1, srcEnd = -1;
+        var inverted = false;
+        if (k >= first && IsNounPhraseEnd(doc, k))
+        {
+            srcFirst = NounPhraseStart(doc, k, first);
+            srcEnd = k + 1;
+        }
+        else if (k >= first + 2 && doc.Is(k, "who") && doc.IsPunct(k - 1, ',') && IsNounPhraseEnd(doc, k - 2))
+        {
+            srcFirst = NounPhraseStart(doc, k - 2, first);
+            srcEnd = k - 1;
+        }
+        else if (k >= first && doc.IsPunct(k, ',') && Apposition(doc, k, first) is var (aFirst, aEnd) && aFirst >= 0)
+        {
+            srcFirst = aFirst;
+            srcEnd = aEnd;
+        }
+
+        if (srcFirst < 0 && form != CueForm.Participle && (k < first || doc.IsPunct(k, ',') || IsClosingQuote(doc, k)))
+        {
+            var (nFirst, nEnd) = NounPhraseRight(doc, cue.EndToken, end);
+            if (nFirst >= 0)
+            {
+                srcFirst = nFirst;
+                srcEnd = nEnd;
+                inverted = true;
+            }
+        }
+
+        // A cue that can also be a noun ("states", "calls", "show") needs a subject that can speak.
+        var ambiguous = srcFirst >= 0 && form == CueForm.Base || srcFirst >= 0 && (doc.Word(c).EndsWith('s') || IsVerbLike(doc, srcEnd - 1) || doc.Word(srcEnd - 1).EndsWith("ing", StringComparison.Ordinal));
+        if (srcFirst < 0 || !inverted && ambiguous && !IsPlausibleSource(doc, srcFirst, srcEnd))
+        {
+            return null;
+        }
+
+        if (cls == CueClass.Speech && doc.Is(inverted ? srcEnd : cue.EndToken, "to") && !doc.Is((inverted ? srcEnd : cue.EndToken) + 1, "reporters")
+            && !TakesInfinitive(cue.Entry.Lemma))
+        {
+            return null;
+        }
+
+        var leftOf = inverted ? c - 1 : srcFirst - 1;
+        var introduced = leftOf >= first && (doc.IsPunct(leftOf, ',') || doc.IsPunct(leftOf, ':') || IsClosingQuote(doc, leftOf)
+            || doc.IsPunct(leftOf, '\u2014') || doc.IsPunct(leftOf, '('));
+        if (leftOf >= first && doc.IsPunct(leftOf, ',') && IsClosingQuote(doc, leftOf - 1))
+        {
+            leftOf--;
+        }
+
+        // "As X said, ...": the content follows the comma.
+        if (!inverted && srcFirst - 1 >= first && doc.Is(srcFirst - 1, "as")
+            && (srcFirst - 1 == first || doc.IsPunct(srcFirst - 2, ',') || Lexicon.SubjectBoundaries.Contains(doc.Word(srcFirst - 2))))
+        {
+            var comma = FindToken(doc, cue.EndToken, end, ',');
+            if (comma < 0 || comma + 1 >= end)
+            {
+                return null;
+            }
+
+            return Make(doc, cue, srcFirst, srcEnd, -1, -1, comma + 1, RightContentEnd(doc, comma + 1, end), "as-cue");
+        }
+
+        var rightFrom = inverted ? srcEnd : cue.EndToken;
+        var r = RightContentStart(doc, cue, rightFrom, end, out var oFirst, out var oEnd);
+        var rightEmpty = r < 0 || r >= end || IsSentenceFinal(doc, r);
+        var rightAfterComma = r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && !IsParticipleCue(doc, r + 1);
+        if (r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && IsParticipleCue(doc, r + 1))
+        {
+            rightEmpty = true;
+        }
+
+        if (introduced && leftOf > first && (rightEmpty || rightAfterComma))
+        {
+            var leftStart = ClauseStartLeft(doc, leftOf, first);
+            if (leftStart >= leftOf)
+            {
+                return null;
+            }
+
+            if (rightEmpty)
+            {
+                return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, leftStart, doc.Tokens[leftOf - 1].End, inverted ? "content-cue-subject" : "content-subject-cue");
+            }
+
+            var rightStart = r + 1;
+            var contentEnd = RightContentEnd(doc, rightStart, end);
+            var leftWords = CountWords(doc, leftStart, leftOf);
+            return leftWords > 3 || IsQuoteStart(doc, leftStart)
+                ? Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, leftStart, contentEnd, "parenthetical")
+                : Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, rightStart, contentEnd, "parenthetical");
+        }
+
+        // '“...,” Smith said when asked': a quotation right before the attribution is its content.
+        if (introduced && leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1)) && !doc.IsPunct(r, ':') && !doc.Is(r - 1, "that"))
+        {
+            var leftStart = ClauseStartLeft(doc, leftOf, first);
+            if (leftStart < leftOf)
+            {
+                return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, leftStart, doc.Tokens[leftOf - 1].End, inverted ? "content-cue-subject" : "content-subject-cue");
+            }
+        }
+
+        // "Smith said, “...”": a comma between the cue and an opening quotation.
+        if (!inverted && r >= 0 && r + 1 < end && doc.IsPunct(r, ',') && doc.Tokens[r + 1].Kind == TokenKind.Quote && IsQuoteStart(doc, r + 1))
+        {
+            r++;
+        }
+
+        if (inverted || rightEmpty || doc.IsPunct(r, ','))
+        {
+            return null;
+        }
+
+        if (cls == CueClass.Characterize && doc.Is(r, "as"))
+        {
+            return null; // "what he describes as ...": the thing described is outside the clause.
+        }
+
+        if (!StartsContent(doc, r, end))
+        {
+            return null;
+        }
+
+        return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, r, RightContentEnd(doc, r, end), "subject-cue");
+    }
+
+    private static Frame? AccordingTo(Document doc, Cue cue, Sentence s)
+    {
+        var first = s.FirstToken;
+        var end = s.EndToken;
+        var a = cue.EndToken;
+        var b = a;
+        while (b < end && b - a < 14 && !doc.IsPunct(b, ',') && !IsSentenceFinal(doc, b) && !doc.IsPunct(b, ';') && !doc.IsPunct(b, ':')
+            && !doc.Is(b, "that") && !(doc.Tokens[b].Kind == TokenKind.Quote && b > a && !IsClosingQuote(doc, b)))
+        {
+            b++;
+        }
+
+        while (b > a && IsClosingQuote(doc, b - 1) && doc.Tokens[b - 1].Kind == TokenKind.Quote && b - 1 > a)
+        {
+            b--;
+        }
+
+        if (b <= a)
+        {
+            return null;
+        }
+
+        var srcFirst = a;
+        var srcEnd = b;
+        var before = cue.FirstToken - 1;
+        var afterSource = b;
+        while (afterSource < end && doc.Tokens[afterSource].Kind == TokenKind.Quote)
+        {
+            afterSource++;
+        }
+
+        if (before < first || doc.IsPunct(before, '(') || before == first && Lexicon.SubjectBoundaries.Contains(doc.Word(before)))
+        {
+            if (afterSource >= end || !doc.IsPunct(afterSource, ',') && !doc.IsPunct(afterSource, ':'))
+            {
+                return null;
+            }
+
+            return Make(doc, cue, srcFirst, srcEnd, -1, -1, afterSource + 1, RightContentEnd(doc, afterSource + 1, end), "according-to");
+        }
+
+        var leftOf = doc.IsPunct(before, ',') || doc.IsPunct(before, '\u2014') ? before : cue.FirstToken;
+        var leftStart = ClauseStartLeft(doc, leftOf, first);
+        if (afterSource < end && doc.IsPunct(afterSource, ',') && afterSource + 1 < end && !IsSentenceFinal(doc, afterSource + 1))
+        {
+            var contentEnd = RightContentEnd(doc, afterSource + 1, end);
+            return CountWords(doc, leftStart, leftOf) > 3
+                ? Make(doc, cue, srcFirst, srcEnd, -1, -1, leftStart, contentEnd, "according-to")
+                : Make(doc, cue, srcFirst, srcEnd, -1, -1, afterSource + 1, contentEnd, "according-to");
+        }
+
+        if (leftStart >= leftOf)
+        {
+            return null;
+        }
+
+        return Make(doc, cue, srcFirst, srcEnd, -1, -1, leftStart, doc.Tokens[leftOf - 1].End, "according-to");
+    }
+
+    /// <summary>"His insistence that ...", "Smith’s claim that ...": the owner speaks; the that-clause is the content.</summary>
+    private static Frame? NounCue(Document doc, Cue cue, Sentence s)
+    {
+        var n = cue.FirstToken;
+        var next = cue.EndToken;
+        if (!doc.Is(next, "that") || next + 1 >= s.EndToken || IsVerbLike(doc, next + 1))
+        {
+            return null;
+        }
+
+        var k = n - 1;
+        while (k > s.FirstToken && n - k <= 2 && doc.IsLower(k) && !Lexicon.PossessivePronouns.Contains(doc.Word(k)) && !Lexicon.Determiners.Contains(doc.Word(k)))
+        {
+            k--;
+        }
+
+        int srcFirst, srcEnd;
+        if (k >= s.FirstToken && Lexicon.PossessivePronouns.Contains(doc.Word(k)))
+        {
+            srcFirst = k;
+            srcEnd = k + 1;
+        }
+        else if (k - 1 >= s.FirstToken && doc.Tokens[k].Kind == TokenKind.Possessive && IsNounPhraseEnd(doc, k - 1))
+        {
+            srcFirst = NounPhraseStart(doc, k - 1, s.FirstToken);
+            srcEnd = k;
+        }
+        else
+        {
+            return null;
+        }
+
+        var start = next + 1;
+        var end = start;
+        while (end < s.EndToken && !IsSentenceFinal(doc, end) && !doc.IsPunct(end, ';') && !doc.IsPunct(end, '\u2014') && !doc.IsPunct(end, '\u2013')
+            && !doc.IsPunct(end, '('))
+        {
+            end++;
+        }
+
+        if (end <= start)
+        {
+            return null;
+        }
+
+        return Make(doc, cue, srcFirst, srcEnd, -1, -1, start, doc.Tokens[end - 1].End, "noun-cue");
+    }
+
+    private static Frame Make(Document doc, Cue cue, int srcFirst, int srcEnd, int objFirst, int objEnd, int contentStartToken, int contentEndChar, string rule)
+    {
+        var startChar = doc.Tokens[contentStartToken].Start;
+        return new Frame(cue.FirstToken, cue.EndToken, cue.Entry, srcFirst, srcEnd, objFirst, objEnd, startChar, Math.Max(startChar, contentEndChar), rule);
+    }
+
+    /// <summary>
+    /// Where the content starts to the right of a cue: after adverbs, a hearer ("told reporters"), phrases such as
+    /// "in a statement on Monday", and "that". Returns the token index (a comma means the cue was parenthetical), or -1.
+    /// </summary>
+    private static int RightContentStart(Document doc, Cue cue, int r, int end, out int objFirst, out int objEnd)
+    {
+        objFirst = objEnd = -1;
+        r = SkipAdverbs(doc, r, end);
+        if (r >= end)
+        {
+            return r;
+        }
+
+        if (cue.Entry.Class is CueClass.Tell or CueClass.Characterize && !doc.Is(r, "that") && doc.Tokens[r].Kind != TokenKind.Punct)
+        {
+            var j = r;
+            while (j < end && j - r < 7 && doc.Tokens[j].Kind is TokenKind.Word or TokenKind.Possessive or TokenKind.Number
+                && !doc.Is(j, "that") && !doc.Is(j, "to") && !doc.Is(j, "as") && !doc.Is(j, "of") && !doc.Is(j, "for") && !doc.Is(j, "about"))
+            {
+                j++;
+            }
+
+            var stopsAtLink = j < end && (doc.Is(j, "that") || doc.Is(j, "to") || doc.Is(j, "as") || doc.Is(j, "of") || doc.Is(j, "for") || doc.Is(j, "about"));
+            if (j > r && (stopsAtLink || j < end && (doc.IsPunct(j, ':') || doc.IsPunct(j, ',') || IsSentenceFinal(doc, j))))
+            {
+                objFirst = r;
+                objEnd = j;
+                if (cue.Entry.Class == CueClass.Tell || j + 1 < end && doc.Tokens[j + 1].Kind == TokenKind.Quote || doc.IsPunct(j, ':'))
+                {
+                    r = stopsAtLink || doc.IsPunct(j, ':') ? j + 1 : j;
+                }
+            }
+            else if (cue.Entry.Class == CueClass.Tell && (IsObjectPronoun(doc, r) || doc.IsCapitalized(r)))
+            {
+                objFirst = r;
+                objEnd = doc.IsCapitalized(r) ? Math.Max(r + 1, MentionFinder.ScanName(doc, r, end)) : r + 1;
+                r = objEnd;
+            }
+        }
+
+        for (var guard = 0; guard < 4 && r < end; guard++)
+        {
+            r = SkipAdverbs(doc, r, end);
+            if (r >= end)
+            {
+                break;
+            }
+
+            if (IsTimeWord(doc, r))
+            {
+                r += doc.Is(r, "last") ? 2 : 1;
+                continue;
+            }
+
+            if (IsPreposition(doc, r))
+            {
+                // A phrase like "in a statement on Monday": skip it when "that", ":" or "," follows; else it runs to the end.
+                var j = r + 1;
+                while (j < end && doc.Tokens[j].Kind is TokenKind.Word or TokenKind.Possessive or TokenKind.Number && !doc.Is(j, "that"))
+                {
+                    j++;
+                }
+
+                if (j >= end || IsSentenceFinal(doc, j))
+                {
+                    return end;
+                }
+
+                if (doc.Is(j, "that") || doc.IsPunct(j, ':') || doc.IsPunct(j, ','))
+                {
+                    r = j;
+                    continue;
+                }
+
+                break;
+            }
+
+            break;
+        }
+
+        if (r < end && (doc.Is(r, "that") || doc.IsPunct(r, ':')))
+        {
+            r++;
+        }
+
+        return r;
+    }
+
+    /// <summary>The content runs to the end of the sentence or to a semicolon outside quotation marks.</summary>
+    private static int RightContentEnd(Document doc, int start, int end)
+    {
+        var last = start;
+        for (var t = start; t < end; t++)
+        {
+            if (doc.IsPunct(t, ';') && !doc.InQuote(t))
+            {
+                break;
+            }
+
+            last = t;
+        }
+
+        while (last > start && doc.Tokens[last].Kind == TokenKind.Punct && doc.Text[doc.Tokens[last].Start] is '.' or ',' or ':' or '!' or '?' or '\u2014' or '\u2013' or '-')
+        {
+            last--;
+        }
+
+        return doc.Tokens[last].End;
+    }
+
+    /// <summary>Content must begin like a clause or a quotation, not with punctuation.</summary>
+    private static bool StartsContent(Document doc, int t, int end) =>
+        t < end && (doc.Tokens[t].Kind is TokenKind.Word or TokenKind.Number or TokenKind.Quote || doc.IsPunct(t, '$'));
+
+    private static (int First, int End) MainSubject(Document doc, Sentence s, int before)
+    {
+        (int, int) pronoun = (-1, -1), anyName = (-1, -1);
+        foreach (var m in MentionsIn(doc, s, before))
+        {
+            if (m.Kind == MentionKind.Name && m.PersonLike)
+            {
+                return (m.FirstToken, m.EndToken);
+            }
+
+            if (m.Kind == MentionKind.Name && anyName.Item1 < 0)
+            {
+                anyName = (m.FirstToken, m.EndToken);
+            }
+        }
+
+        for (var t = s.FirstToken; t < before; t++)
+        {
+            if (!doc.InQuote(t) && Lexicon.Pronouns.Contains(doc.Word(t)) && doc.Tokens[t].Kind == TokenKind.Word)
+            {
+                pronoun = (t, t + 1);
+                break;
+            }
+        }
+
+        if (pronoun.Item1 >= 0 && (anyName.Item1 < 0 || pronoun.Item1 < anyName.Item1))
+        {
+            return pronoun;
+        }
+
+        return anyName.Item1 >= 0 ? anyName : (-1, -1);
+    }
+
+    private static IEnumerable<Mention> MentionsIn(Document doc, Sentence s, int before)
+    {
+        var mentions = doc.Mentions;
+        var lo = 0;
+        var hi = mentions.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (mentions[mid].FirstToken < s.FirstToken)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < mentions.Length && mentions[i].FirstToken < before; i++)
+        {
+            if (!doc.InQuote(mentions[i].FirstToken))
+            {
+                yield return mentions[i];
+            }
+        }
+    }
+
+    private static int SkipAuxiliariesLeft(Document doc, int k, int first)
+    {
+        while (k >= first)
+        {
+            if ((doc.Tokens[k].Kind == TokenKind.Word || doc.Tokens[k].Kind == TokenKind.Possessive)
+                && (Lexicon.Auxiliaries.Contains(doc.Word(k)) || IsAdverb(doc, k)))
+            {
+                k--;
+                continue;
+            }
+
+            if (k - 2 >= first && doc.IsPunct(k, ',') && doc.IsPunct(k - 2, ',') && Lexicon.ParentheticalAdverbs.Contains(doc.Word(k - 1)))
+            {
+                k -= 3;
+                continue;
+            }
+
+            break;
+        }
+
+        return k;
+    }
+
+    private static int SkipAdverbs(Document doc, int r, int end)
+    {
+        while (r < end && doc.Tokens[r].Kind == TokenKind.Word && (IsAdverb(doc, r) || doc.Is(r, "also") || doc.Is(r, "again") || doc.Is(r, "later")
+            || doc.Is(r, "repeatedly") || doc.Is(r, "too") || doc.Is(r, "then") || doc.Is(r, "once") || doc.Is(r, "out")))
+        {
+            r++;
+        }
+
+        return r;
+    }
+
+    private static bool IsAdverb(Document doc, int t)
+    {
+        var w = doc.Word(t);
+        return w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !w.SequenceEqual("early")
+            && !w.SequenceEqual("family") && !w.SequenceEqual("italy") && !w.SequenceEqual("supply");
+    }
+
+    private static bool IsBeForm(Document doc, int t) =>
+        doc.Is(t, "is") || doc.Is(t, "was") || doc.Is(t, "were") || doc.Is(t, "are") || doc.Is(t, "be") || doc.Is(t, "been") || doc.Is(t, "being")
+        || doc.Is(t, "get") || doc.Is(t, "got");
+
+    private static bool IsVerbLike(Document doc, int t)
+    {
+        if (!doc.IsLower(t))
+        {
+            return false;
+        }
+
+        var w = doc.Word(t);
+        return Lexicon.Auxiliaries.Contains(w) && !w.SequenceEqual("long") || w.EndsWith("ed", StringComparison.Ordinal)
+            || CueLexicon.TryGet(w, out var e) && e.Form == CueForm.Finite && e.Class != CueClass.Noun;
+    }
+
+    private static bool IsNounPhraseEnd(Document doc, int k)
+    {
+        var token = doc.Tokens[k];
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var w = doc.Word(k);
+        if (Lexicon.SubjectBoundaries.Contains(w) || Lexicon.Determiners.Contains(w) && !Lexicon.Pronouns.Contains(w) || Lexicon.PossessivePronouns.Contains(w) && !doc.Is(k, "her"))
+        {
+            return false;
+        }
+
+        return !(CueLexicon.TryGet(w, out var e) && e.Class != CueClass.Noun && e.Form != CueForm.Base && char.IsLower(w[0])
+            && !Lexicon.GroupNouns.Contains(w) && !Lexicon.RoleNouns.Contains(w));
+    }
+
+    private static int NounPhraseStart(Document doc, int k, int first)
+    {
+        var j = k;
+        while (j - 1 >= first && k - j < MaxNounPhrase)
+        {
+            var p = j - 1;
+            var kind = doc.Tokens[p].Kind;
+            var ok = kind == TokenKind.Word && !Lexicon.SubjectBoundaries.Contains(doc.Word(p)) && !IsCueVerb(doc, p)
+                || kind == TokenKind.Possessive
+                || kind == TokenKind.Number && doc.Tokens[p].End < doc.Tokens[j].Start
+                || doc.IsPunct(p, '.') && p - 1 >= first && (doc.Tokens[p - 1].Length == 1 || Lexicon.Abbreviations.Contains(doc.Word(p - 1)))
+                || doc.IsPunct(p, '-');
+            if (!ok)
+            {
+                break;
+            }
+
+            j--;
+        }
+
+        // "a Democratic staffer in the room": extend over a prepositional phrase attached to a noun.
+        if (j - 2 >= first && (doc.Is(j - 1, "in") || doc.Is(j - 1, "at") || doc.Is(j - 1, "with") || doc.Is(j - 1, "from") || doc.Is(j - 1, "on"))
+            && doc.Tokens[j - 2].Kind == TokenKind.Word && !Lexicon.SubjectBoundaries.Contains(doc.Word(j - 2)) && !IsCueVerb(doc, j - 2) && doc.IsLower(j)
+            && k - j < 5 && !IsVerbLike(doc, j - 2))
+        {
+            var outer = NounPhraseStart(doc, j - 2, first);
+            if (outer < j - 2 && !doc.IsCapitalized(outer) || doc.Is(outer, "the") || doc.Is(outer, "a") || doc.Is(outer, "an"))
+            {
+                j = outer;
+            }
+        }
+
+        while (j < k && (doc.Is(j, "of") || doc.Is(j, "for") || doc.Is(j, "at") || doc.Is(j, "from") || doc.Tokens[j].Kind == TokenKind.Punct))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    private static bool IsCueVerb(Document doc, int t) =>
+        doc.IsLower(t) && CueLexicon.TryGet(doc.Word(t), out var e) && e.Class != CueClass.Noun && e.Form is CueForm.Finite or CueForm.Participle or CueForm.PastParticiple;
+
+    /// <summary>
+    /// A source is a name, a pronoun, or a noun phrase headed by a word for people, groups or documents
+    /// ("the senator", "officials", "a new poll"); "the dozen" or "political news" are not.
+    /// </summary>
+    private static bool IsPlausibleSource(Document doc, int first, int end)
+    {
+        var head = end - 1;
+        var w = doc.Word(head);
+        if (end - first == 1 && (Lexicon.Pronouns.Contains(w) || doc.Is(head, "who")))
+        {
+            return true;
+        }
+
+        for (var t = first; t < end; t++)
+        {
+            if (doc.IsCapitalized(t) && !Lexicon.NotNames.Contains(doc.Word(t)) && !Lexicon.Months.Contains(doc.Word(t)) && (t > first || end - first <= 4))
+            {
+                return true;
+            }
+        }
+
+        if (w.EndsWith("ers", StringComparison.Ordinal) || w.EndsWith("ists", StringComparison.Ordinal) || w.EndsWith("ans", StringComparison.Ordinal))
+        {
+            return true; // voters, lawmakers, analysts, Republicans, Americans
+        }
+
+        return Lexicon.PersonNouns.Contains(w) || Lexicon.GroupNouns.Contains(w) || Lexicon.RoleNouns.Contains(w) || Lexicon.Titles.Contains(w);
+    }
+
+    /// <summary>"Flynn, a top Trump surrogate, said": the noun phrase before an apposition ending at the comma <paramref name="comma"/>.</summary>
+    private static (int First, int End) Apposition(Document doc, int comma, int first)
+    {
+        for (var p = comma - 1; p > first && comma - p < 30; p--)
+        {
+            if (doc.Tokens[p].Kind is TokenKind.Quote || IsSentenceFinal(doc, p) && !(doc.IsPunct(p, '.') && p > first && IsAbbreviationWord(doc, p - 1)))
+            {
+                return (-1, -1);
+            }
+
+            if (!doc.IsPunct(p, ','))
+            {
+                continue;
+            }
+
+            var segment = p + 1;
+            var appositive = doc.Is(segment, "a") || doc.Is(segment, "an") || doc.Is(segment, "the") || doc.Is(segment, "who")
+                || doc.Is(segment, "in") || doc.Is(segment, "at") || doc.Is(segment, "on") || doc.Is(segment, "from") || doc.Is(segment, "during")
+                || doc.Is(segment, "whose") || doc.Is(segment, "which") || HasRoleWord(doc, segment, comma);
+            if (!appositive || !IsNounPhraseEnd(doc, p - 1))
+            {
+                return (-1, -1);
+            }
+
+            return (NounPhraseStart(doc, p - 1, first), p);
+        }
+
+        return (-1, -1);
+    }
+
+    private static bool HasRoleWord(Document doc, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+        {
+            if (Lexicon.Titles.Contains(doc.Word(t)) || Lexicon.PersonNouns.Contains(doc.Word(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The subject after an inverted cue: ", said the senator." Must end the clause.</summary>
+    private static (int First, int End) NounPhraseRight(Document doc, int a, int end)
+    {
+        var b = a;
+        while (b < end && b - a < MaxNounPhrase)
+        {
+            var kind = doc.Tokens[b].Kind;
+            var ok = kind == TokenKind.Word && (!Lexicon.SubjectBoundaries.Contains(doc.Word(b)) || doc.Is(b, "of") && b > a)
+                || kind == TokenKind.Possessive
+                || doc.IsPunct(b, '.') && b > a && (doc.Tokens[b - 1].Length == 1 || Lexicon.Abbreviations.Contains(doc.Word(b - 1))) && b + 1 < end && doc.IsCapitalized(b + 1)
+                || doc.IsPunct(b, '-');
+            if (!ok)
+            {
+                break;
+            }
+
+            b++;
+        }
+
+        if (b == a || doc.Is(a, "that") || IsObjectPronoun(doc, a))
+        {
+            return (-1, -1);
+        }
+
+        var closes = b >= end || doc.IsPunct(b, ',') || IsSentenceFinal(doc, b) || IsPreposition(doc, b) || doc.IsPunct(b, ';') || doc.IsPunct(b, ':')
+            || doc.Is(b, "who") || doc.Is(b, "whose") || doc.Is(b, "when") || doc.IsPunct(b, '(') || doc.IsPunct(b, '\u2014');
+        return closes ? (a, b) : (-1, -1);
+    }
+
+    /// <summary>Start of the clause that ends just before <paramref name="t"/>: after a comma, semicolon, "that", or at the sentence start.</summary>
+    private static int ClauseStartLeft(Document doc, int t, int first)
+    {
+        var k = t - 1;
+        while (k >= first)
+        {
+            var quote = doc.InQuote(k) ? doc.QuoteOf[k] : -1;
+            if (quote >= 0)
+            {
+                k = doc.Quotes[quote].OpenToken - 1;
+                continue;
+            }
+
+            if (doc.IsPunct(k, ';') || doc.IsPunct(k, ':') || doc.Is(k, "that") || doc.Is(k, "which") || doc.Is(k, "who"))
+            {
+                return k + 1;
+            }
+
+            k--;
+        }
+
+        return first;
+    }
+
+    private static int FindToken(Document doc, int from, int end, char c)
+    {
+        for (var t = from; t < end; t++)
+        {
+            if (doc.IsPunct(t, c))
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int CountWords(Document doc, int from, int to)
+    {
+        var n = 0;
+        for (var t = from; t < to; t++)
+        {
+            n += doc.Tokens[t].Kind == TokenKind.Word ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static bool TakesInfinitive(string lemma) =>
+        lemma is "pledge" or "vow" or "threaten" or "agree" or "propose" or "demand" or "swear" or "volunteer" or "promise";
+
+    private static bool IsAbbreviationWord(Document doc, int t) =>
+        doc.Tokens[t].Kind == TokenKind.Word && (doc.Tokens[t].Length == 1 || Lexicon.Abbreviations.Contains(doc.Word(t)) || doc.Word(t).Contains('.'));
+
+    private static bool IsQuoteStart(Document doc, int t) =>
+        doc.InQuote(t) && doc.Quotes[doc.QuoteOf[t]].OpenToken == t;
+
+    internal static bool IsClosingQuote(Document doc, int t)
+    {
+        if (!doc.InQuote(t))
+        {
+            return false;
+        }
+
+        var q = doc.Quotes[doc.QuoteOf[t]];
+        return q.Closed && q.CloseToken == t;
+    }
+
+    private static bool IsSentenceFinal(Document doc, int t) =>
+        doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is '.' or '!' or '?' or '\u2026';
+
+    private static bool IsParticipleCue(Document doc, int t) =>
+        CueLexicon.TryGet(doc.Word(t), out var e) && e.Form == CueForm.Participle;
+
+    private static bool IsObjectPronoun(Document doc, int t) =>
+        doc.Is(t, "him") || doc.Is(t, "her") || doc.Is(t, "them") || doc.Is(t, "us") || doc.Is(t, "me") || doc.Is(t, "reporters")
+        || doc.Is(t, "journalists") || doc.Is(t, "supporters") || doc.Is(t, "voters") || doc.Is(t, "lawmakers") || doc.Is(t, "you");
+
+    private static bool IsTimeWord(Document doc, int t) =>
+        Lexicon.Weekdays.Contains(doc.Word(t)) || doc.Is(t, "today") || doc.Is(t, "yesterday") || doc.Is(t, "tonight") || doc.Is(t, "earlier")
+        || doc.Is(t, "recently") || doc.Is(t, "last") && t + 1 < doc.Tokens.Length && (doc.Is(t + 1, "week") || doc.Is(t + 1, "month") || doc.Is(t + 1, "year"));
+
+    private static bool IsPreposition(Document doc, int t) =>
+        doc.Is(t, "in") || doc.Is(t, "on") || doc.Is(t, "at") || doc.Is(t, "during") || doc.Is(t, "via") || doc.Is(t, "through") || doc.Is(t, "before")
+        || doc.Is(t, "after") || doc.Is(t, "with") || doc.Is(t, "from") || doc.Is(t, "to") || doc.Is(t, "of") || doc.Is(t, "about")
+        || doc.Is(t, "while") || doc.Is(t, "last") || doc.Is(t, "this");
+}

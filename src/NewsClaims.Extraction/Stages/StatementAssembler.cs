@@ -1,0 +1,389 @@
+using NewsClaims.Extraction.Model;
+
+namespace NewsClaims.Extraction.Stages;
+
+/// <summary>
+/// Turns frames and quotations into candidate statements. A frame whose content starts with a quotation is a direct
+/// quote (the words inside the marks); one whose content contains a quotation is mixed; otherwise indirect.
+/// Quotations no frame covers become statements when they look like speech: attributed by a colon ("X: ..."),
+/// or long enough to be a turn of speech; short quoted terms, titles and echoes of earlier quotes are dropped.
+/// </summary>
+internal static class StatementAssembler
+{
+    private const int MinUnattributedWords = 5;
+
+    public static List<Candidate> Run(Document doc, IReadOnlyList<Frame> frames)
+    {
+        var candidates = new List<Candidate>();
+        var usedQuote = new bool[doc.Quotes.Length];
+        var topLevel = new List<int>();
+        for (var q = 0; q < doc.Quotes.Length; q++)
+        {
+            if (doc.Quotes[q].Depth == 0)
+            {
+                topLevel.Add(q);
+            }
+        }
+
+        foreach (var frame in frames)
+        {
+            var candidate = FromFrame(doc, frame, usedQuote, topLevel);
+            if (candidate is not null)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
+        var seenQuotes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var q = 0; q < doc.Quotes.Length; q++)
+        {
+            var quote = doc.Quotes[q];
+            if (quote.Depth != 0 || doc.Tokens[quote.OpenToken].Paragraph == doc.HeadlineParagraph)
+            {
+                continue;
+            }
+
+            var inner = Trim(doc.Text, quote.ContentStart, quote.ContentEnd);
+            if (inner.End <= inner.Start)
+            {
+                continue;
+            }
+
+            var key = doc.Text[inner.Start..inner.End];
+            var echo = !seenQuotes.Add(key);
+            if (usedQuote[q])
+            {
+                continue;
+            }
+
+            var words = CountWords(doc, quote);
+            if (echo || IsProvenance(doc, quote.OpenToken) || IsTerm(doc, quote) || IsTitleOfWork(doc, quote, words) || words < MinUnattributedWords && !HasSentencePunctuation(doc, quote))
+            {
+                continue;
+            }
+
+            var sentence = doc.SentenceOf[quote.OpenToken];
+            var (srcFirst, srcEnd) = ColonSource(doc, quote.OpenToken);
+            var rule = srcFirst >= 0 ? "colon" : quote.ContinuesPrevious ? "continued-quote" : "continuation";
+            if (srcFirst < 0 && quote.Closed)
+            {
+                (srcFirst, srcEnd) = NameAfter(doc, quote.CloseToken + 1);
+                rule = srcFirst >= 0 ? "quote-then-name" : rule;
+            }
+
+            if (srcFirst < 0)
+            {
+                (srcFirst, srcEnd) = SentenceSubject(doc, quote.OpenToken);
+                rule = srcFirst >= 0 ? "sentence-subject" : rule;
+            }
+            candidates.Add(new Candidate(StatementKind.Direct, inner.Start, inner.End, srcFirst, srcEnd, -1, -1, -1, -1, null, rule, sentence, quote.Closed));
+        }
+
+        candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return MergeTurns(doc, RemoveDuplicates(candidates));
+    }
+
+    /// <summary>
+    /// '“A,” she said. “B.”' is one turn of speech: a quotation with no attribution of its own that follows an
+    /// attributed quotation in the same paragraph extends that statement rather than starting a new one.
+    /// </summary>
+    private static List<Candidate> MergeTurns(Document doc, List<Candidate> candidates)
+    {
+        var result = new List<Candidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            if (result.Count > 0 && c.Rule == "continuation" && result[^1] is { HasSource: true, Kind: StatementKind.Direct or StatementKind.Mixed } previous
+                && previous.End <= c.Start && doc.Sentences[previous.Sentence].Paragraph == doc.Sentences[c.Sentence].Paragraph)
+            {
+                result[^1] = previous with { End = c.End };
+                continue;
+            }
+
+            result.Add(c);
+        }
+
+        return result;
+    }
+
+    private static Candidate? FromFrame(Document doc, Frame frame, bool[] usedQuote, List<int> topLevel)
+    {
+        var start = frame.ContentStart;
+        var end = frame.ContentEnd;
+        var sentence = doc.SentenceOf[frame.CueFirst];
+        var kind = StatementKind.Indirect;
+        var closed = true;
+        int firstQuote = -1, lastQuote = -1;
+        // Top-level quotations do not overlap, so they are ordered by both ends: binary search the first candidate.
+        int lo = 0, hi = topLevel.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (doc.Quotes[topLevel[mid]].ContentEnd <= start)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < topLevel.Count; i++)
+        {
+            var q = topLevel[i];
+            var quote = doc.Quotes[q];
+            if (doc.Tokens[quote.OpenToken].Start >= end)
+            {
+                break;
+            }
+
+            if (firstQuote < 0)
+            {
+                firstQuote = q;
+            }
+
+            lastQuote = q;
+        }
+
+        if (firstQuote >= 0)
+        {
+            var first = doc.Quotes[firstQuote];
+            var startsWithQuote = doc.Tokens[first.OpenToken].Start <= start + 1 && first.ContentEnd > start;
+            if (startsWithQuote)
+            {
+                kind = StatementKind.Direct;
+                var last = firstQuote;
+                for (var q = firstQuote + 1; q <= lastQuote; q++)
+                {
+                    if (doc.Quotes[q].Depth == 0 && doc.Tokens[doc.Quotes[q].OpenToken].Start - doc.Quotes[last].ContentEnd < 80)
+                    {
+                        last = q;
+                    }
+                    else if (doc.Quotes[q].Depth == 0)
+                    {
+                        break;
+                    }
+                }
+
+                start = first.ContentStart;
+                end = doc.Quotes[last].ContentEnd;
+                closed = doc.Quotes[last].Closed;
+                for (var q = firstQuote; q <= last; q++)
+                {
+                    usedQuote[q] = true;
+                }
+            }
+            else
+            {
+                kind = StatementKind.Mixed;
+                for (var q = firstQuote; q <= lastQuote; q++)
+                {
+                    usedQuote[q] = true;
+                    end = Math.Max(end, doc.Quotes[q].Closed ? doc.Tokens[doc.Quotes[q].CloseToken].End : doc.Quotes[q].ContentEnd);
+                }
+            }
+        }
+
+        var span = Trim(doc.Text, start, end);
+        if (span.End - span.Start < 2)
+        {
+            return null;
+        }
+
+        return new Candidate(kind, span.Start, span.End, frame.SourceFirst, frame.SourceEnd, frame.CueFirst, frame.CueEnd, frame.ObjectFirst, frame.ObjectEnd,
+            frame.Entry.Class, frame.Rule, sentence, closed);
+    }
+
+    /// <summary>Two frames that found (nearly) the same content: keep the first, which came from the earlier cue.</summary>
+    private static List<Candidate> RemoveDuplicates(List<Candidate> candidates)
+    {
+        var result = new List<Candidate>(candidates.Count);
+        foreach (var c in candidates)
+        {
+            var duplicate = false;
+            for (var i = result.Count - 1; i >= 0 && i >= result.Count - 4; i--)
+            {
+                var o = result[i];
+                var overlap = Math.Min(o.End, c.End) - Math.Max(o.Start, c.Start);
+                if (overlap > 0 && overlap >= 0.8 * (c.End - c.Start) && overlap >= 0.8 * (o.End - o.Start))
+                {
+                    duplicate = true;
+                    if (!o.HasSource && c.HasSource || o.Rule is "continuation" or "continued-quote" && c.HasSource)
+                    {
+                        result[i] = c;
+                    }
+
+                    break;
+                }
+            }
+
+            if (!duplicate)
+            {
+                result.Add(c);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>"Smith: “...”" — a noun phrase and a colon right before the opening mark.</summary>
+    private static (int First, int End) ColonSource(Document doc, int open)
+    {
+        var colon = open - 1;
+        if (colon < 1 || !doc.IsPunct(colon, ':') || doc.SentenceOf[colon] != doc.SentenceOf[open])
+        {
+            return (-1, -1);
+        }
+
+        var end = colon;
+        var start = end;
+        var sentenceStart = doc.Sentences[doc.SentenceOf[open]].FirstToken;
+        while (start - 1 >= sentenceStart && end - start < 6 && doc.Tokens[start - 1].Kind is TokenKind.Word or TokenKind.Possessive
+            && !Lexicon.SubjectBoundaries.Contains(doc.Word(start - 1)))
+        {
+            start--;
+        }
+
+        return start < end && doc.IsCapitalized(start) || start < end && Lexicon.Pronouns.Contains(doc.Word(start)) ? (start, end) : (-1, -1);
+    }
+
+    /// <summary>"as reported by ‘Ukraine.ru’", "published in “The Review”": a quoted name after "by"/"in" names a work or outlet.</summary>
+    private static bool IsProvenance(Document doc, int open) =>
+        open > 0 && doc.Tokens[open - 1].Kind == TokenKind.Word && (doc.Is(open - 1, "by") || doc.Is(open - 1, "in") || doc.Is(open - 1, "on"))
+        && doc.IsCapitalized(open + 1);
+
+    /// <summary>'“...,” Trump shot back.': a name or pronoun and a verb right after the closing mark, ending the clause.</summary>
+    private static (int First, int End) NameAfter(Document doc, int t)
+    {
+        if (t < doc.Tokens.Length && doc.IsPunct(t, ','))
+        {
+            t++;
+        }
+
+        if (t >= doc.Tokens.Length || doc.SentenceOf[t] != doc.SentenceOf[t - 1])
+        {
+            return (-1, -1);
+        }
+
+        var end = Lexicon.PersonalPronouns.Contains(doc.Word(t)) || doc.Is(t, "they") || doc.Is(t, "we") ? t + 1 : MentionFinder.ScanName(doc, t, doc.Sentences[doc.SentenceOf[t]].EndToken);
+        if (end <= t || end + 1 >= doc.Tokens.Length || !doc.IsLower(end) || Lexicon.SubjectBoundaries.Contains(doc.Word(end)) && !doc.Is(end, "said"))
+        {
+            return (-1, -1);
+        }
+
+        var verb = doc.Word(end);
+        var after = end + 1;
+        var verbLike = verb.EndsWith("ed", StringComparison.Ordinal) || verb.EndsWith('s') || CueLexicon.TryGet(verb, out _);
+        var closes = doc.Tokens[after].Kind == TokenKind.Punct || doc.IsLower(after) && doc.Is(after, "back") || doc.Is(after, "in") || doc.Is(after, "on") || doc.Is(after, "at");
+        return verbLike && closes ? (t, end) : (-1, -1);
+    }
+
+    /// <summary>
+    /// 'Washington thanked Obama for “taking these steps”': a quotation inside a sentence with no cue of ours is most
+    /// often the words of the sentence's subject, the first person or pronoun before it.
+    /// </summary>
+    private static (int First, int End) SentenceSubject(Document doc, int open)
+    {
+        var sentence = doc.Sentences[doc.SentenceOf[open]];
+        if (open == sentence.FirstToken)
+        {
+            return (-1, -1);
+        }
+
+        foreach (var m in doc.Mentions)
+        {
+            if (m.FirstToken >= open)
+            {
+                break;
+            }
+
+            if (m.FirstToken >= sentence.FirstToken && m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken))
+            {
+                return (m.FirstToken, m.EndToken);
+            }
+        }
+
+        for (var t = sentence.FirstToken; t < open; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Word && (Lexicon.PersonalPronouns.Contains(doc.Word(t)) || doc.Is(t, "they")) && !doc.InQuote(t))
+            {
+                return (t, t + 1);
+            }
+        }
+
+        return (-1, -1);
+    }
+
+    /// <summary>'part of a ‘coalition of the willing’': a quotation right after an article names a term, not speech.</summary>
+    private static bool IsTerm(Document doc, QuotePair quote) =>
+        quote.OpenToken > 0 && (doc.Is(quote.OpenToken - 1, "a") || doc.Is(quote.OpenToken - 1, "an") || doc.Is(quote.OpenToken - 1, "the")
+            || doc.Is(quote.OpenToken - 1, "so-called") || doc.Is(quote.OpenToken - 1, "called") || doc.Is(quote.OpenToken - 1, "dubbed"))
+        && !HasSentencePunctuation(doc, quote);
+
+    private static int CountWords(Document doc, QuotePair quote)
+    {
+        var last = quote.Closed ? quote.CloseToken : doc.Paragraphs[doc.Tokens[quote.OpenToken].Paragraph].EndToken;
+        var n = 0;
+        for (var t = quote.OpenToken + 1; t < last && n < 100; t++)
+        {
+            n += doc.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    private static bool HasSentencePunctuation(Document doc, QuotePair quote)
+    {
+        var last = quote.Closed ? quote.CloseToken : doc.Paragraphs[doc.Tokens[quote.OpenToken].Paragraph].EndToken;
+        for (var t = quote.OpenToken + 1; t < last - 1; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is '.' or '!' or '?'
+                && doc.Tokens[t + 1].Start > doc.Tokens[t].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Saturday Night Live", "The Art of the Deal": every longer word capitalised, as in titles of works.</summary>
+    private static bool IsTitleOfWork(Document doc, QuotePair quote, int words)
+    {
+        if (!quote.Closed || words is 0 or > 10)
+        {
+            return false;
+        }
+
+        for (var t = quote.OpenToken + 1; t < quote.CloseToken; t++)
+        {
+            var token = doc.Tokens[t];
+            if (token.Kind == TokenKind.Word && token.Length > 3 && !char.IsUpper(doc.Text[token.Start]))
+            {
+                return false;
+            }
+
+            if (token.Kind == TokenKind.Punct && doc.Text[token.Start] is '.' or '!' or '?' or ',')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    internal static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ',' or ';' or ':' or '\u2014' or '\u2013'))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+}

@@ -1,0 +1,18 @@
+using NewsClaims.Web.Features.Articles;
+using NewsClaims.Web.Features.Home;
+using NewsClaims.Web.Features.Speakers;
+using NewsClaims.Web.Features.Statements;
+
+namespace NewsClaims.Web.Features;
+
+public static class FeatureServices
+{
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<HomeQueries>();
+        services.AddScoped<SpeakerQueries>();
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<StatementQueries>();
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Serilog;
+
+namespace NewsClaims.Web.Hosting;
+
+public static class PipelineSetup
+{
+    public static WebApplication UseNewsClaimsPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseRouting();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health");
+        app.MapControllers();
+        return app;
+    }
+}

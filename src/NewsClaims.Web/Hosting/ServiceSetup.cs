@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Identity;
+using NewsClaims.Data;
+using NewsClaims.Data.Identity;
+using NewsClaims.Data.Import;
+using NewsClaims.Web.Features;
+
+namespace NewsClaims.Web.Hosting;
+
+public static class ServiceSetup
+{
+    public static WebApplicationBuilder AddNewsClaimsServices(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(LocalPostgresHosting.ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{LocalPostgresHosting.ConnectionStringName} is not configured.");
+        }
+
+        builder.Services.AddNewsClaimsData(connectionString);
+        builder.Services.AddNewsClaimsImport();
+        builder.Services.AddIdentityCore<EditorAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<NewsClaimsDbContext>();
+        builder.Services.AddControllersWithViews()
+            .AddRazorOptions(options =>
+            {
+                // Feature folders: a feature's controller, view models and views live together.
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
+                options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
+        builder.Services.AddFeatureServices();
+        return builder;
+    }
+}
