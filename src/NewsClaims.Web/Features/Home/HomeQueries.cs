@@ -25,12 +25,22 @@ public sealed class HomeQueries(NewsClaimsDbContext db, TimeProvider clock)
             : new HomeViewModel(latest, await MostQuotedAsync(null, ct), MostQuotedIsAllTime: true);
     }
 
-    private Task<List<QuotedPerson>> MostQuotedAsync(DateOnly? since, CancellationToken ct) =>
-        db.Statements.AsNoTracking().Visible()
-            .Where(s => s.Speaker != null && (since == null || s.Article!.PublishedOn >= since))
-            .GroupBy(s => new { s.Speaker!.Name, s.Speaker.Slug })
-            .Select(g => new QuotedPerson(g.Key.Name, g.Key.Slug, g.Count()))
-            .OrderByDescending(p => p.Statements).ThenBy(p => p.Name)
-            .Take(10)
+    private async Task<List<QuotedPerson>> MostQuotedAsync(DateOnly? since, CancellationToken ct)
+    {
+        var statements = db.Statements.AsNoTracking().Visible().Where(s => s.SpeakerId != null);
+        if (since is { } from)
+        {
+            statements = statements.Where(s => s.Article!.PublishedOn >= from);
+        }
+
+        var counts = statements
+            .GroupBy(s => s.SpeakerId)
+            .Select(g => new { SpeakerId = g.Key, Count = g.Count() })
+            .OrderByDescending(c => c.Count)
+            .Take(10);
+        var people = await counts
+            .Join(db.People, c => c.SpeakerId, p => p.Id, (c, p) => new QuotedPerson(p.Name, p.Slug, c.Count))
             .ToListAsync(ct);
+        return [.. people.OrderByDescending(p => p.Statements).ThenBy(p => p.Name)];
+    }
 }
