@@ -6,6 +6,7 @@ var root = new RootCommand("newsclaims: who said what, where and when in news ar
     ExtractCommand.Create(),
     EvalCommand.Create(),
     BenchmarkCommand.Create(),
+    DbCommand.Create(),
 };
 
 return CommandRunner.Invoke(root, args);
