@@ -13,11 +13,13 @@ stop_leftover_servers() {
   local pgbin
   pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   for dir in /tmp/newsclaims-pg.*; do
-    [ -f "$dir/data/postmaster.pid" ] && [ "$dir" -nt "$started" ] || continue
-    if [ "$(id -u)" = 0 ]; then
-      runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/data" -m immediate -s stop >/dev/null 2>&1
-    else
-      "$pgbin/pg_ctl" -D "$dir/data" -m immediate -s stop >/dev/null 2>&1
+    [ -d "$dir" ] && [ "$dir" -nt "$started" ] || continue
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      if [ "$(id -u)" = 0 ]; then
+        runuser -u postgres -- "$pgbin/pg_ctl" -D "$dir/data" -m immediate -s stop >/dev/null 2>&1
+      else
+        "$pgbin/pg_ctl" -D "$dir/data" -m immediate -s stop >/dev/null 2>&1
+      fi
     fi
     rm -rf "$dir"
   done

@@ -145,9 +145,25 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         }
         finally
         {
-            if (_throwaway && Directory.Exists(_rootDirectory))
+            if (_throwaway)
             {
-                Directory.Delete(_rootDirectory, recursive: true);
+                await DeleteFolderAsync(_rootDirectory);
+            }
+        }
+    }
+
+    // A server that has just exited may still be closing files in its folder: try again briefly.
+    private static async Task DeleteFolderAsync(string folder)
+    {
+        for (var attempt = 1; Directory.Exists(folder); attempt++)
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(200 * attempt);
             }
         }
     }
