@@ -34,14 +34,18 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl 
   exit 1
 fi
 
-# Browser tests drive Debian's Chromium; install it when we may (root), otherwise say how.
-if [ ! -x /usr/bin/chromium ]; then
+# Browser tests drive Debian's Chromium and inject axe-core from npm; install what is missing when we may
+# (root), otherwise say how.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Chromium for the browser tests..."
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
-      || echo "Chromium could not be installed; browser tests will fail."
+    echo "Installing ${missing[*]} for the browser tests..."
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null 2>&1 \
+      || echo "Could not install ${missing[*]}; browser tests will fail."
   else
-    echo "Chromium is missing: run 'sudo apt-get install -y chromium' for the browser tests."
+    echo "Missing for the browser tests: ${missing[*]}. Run: sudo apt-get install -y ${missing[*]}"
   fi
 fi
 
@@ -55,7 +59,8 @@ dotnet test NewsClaims.sln -c Release --no-build 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 read -r passed failed skipped < <(awk '/^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+/{gsub(",","");f+=$4;p+=$6;s+=$8} END{print p+0, f+0, s+0}' "$log")
 
-# Quality floors of the extraction engine, on the shared corpus beside the clone (absent: said, not failed).
+# Quality floors of the extraction engine (tests/extraction-floors.txt, set just under the figures reached),
+# on the shared corpus beside the clone; when it is absent the floors are reported as not checked.
 corpus="$root/../shared/corpus"
 if [ -d "$corpus" ]; then
   eval_cli() { dotnet "src/NewsClaims.Cli/bin/Release/net10.0/newsclaims.dll" eval "$@"; }

@@ -7,6 +7,9 @@ var root = new RootCommand("newsclaims: who said what, where and when in news ar
     EvalCommand.Create(),
     BenchmarkCommand.Create(),
     DbCommand.Create(),
+    ImportCommand.Create(),
+    ReextractCommand.Create(),
+    GenerateCommand.Create(),
 };
 
 return CommandRunner.Invoke(root, args);

@@ -20,7 +20,7 @@ public sealed class StatementExtractor
             return ExtractionResult.Empty;
         }
 
-        var doc = Analyse(input.Text, input.Published);
+        var doc = Analyse(input.Text, input.Published, input.Title);
         var frames = FrameFinder.Run(doc);
         var candidates = StatementAssembler.Run(doc, frames);
         var linker = new EntityLinker(doc);
@@ -31,9 +31,9 @@ public sealed class StatementExtractor
     }
 
     /// <summary>Runs the text stages: tokens and paragraphs, quote pairs, sentences, mentions, cues.</summary>
-    internal static Document Analyse(string text, DateOnly? published = null)
+    internal static Document Analyse(string text, DateOnly? published = null, string? title = null)
     {
-        var doc = new Document { Text = text, Published = published };
+        var doc = new Document { Text = text, Published = published, Title = title };
         doc = Tokenizer.Run(doc);
         doc = QuotePairer.Run(doc);
         doc = SentenceSplitter.Run(doc);

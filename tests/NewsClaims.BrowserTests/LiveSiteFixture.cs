@@ -1,6 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using NewsClaims.Core.Annotations;
+using NewsClaims.Core.Claims;
 using NewsClaims.Data.Demo;
+using NewsClaims.Data.Identity;
 using NewsClaims.IntegrationTests.Infrastructure;
 using NewsClaims.IntegrationTests.Web;
 
@@ -17,6 +21,9 @@ public sealed class LiveSiteFixture : DatabaseFixture
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>A rated claim made by a demo statement, so the claim page can be checked too.</summary>
+    public long ClaimId { get; private set; }
 
     public override async Task InitializeAsync()
     {
@@ -35,6 +42,8 @@ public sealed class LiveSiteFixture : DatabaseFixture
         {
             await scope.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(CancellationToken.None);
         }
+
+        ClaimId = await AddRatedClaimAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -63,6 +72,46 @@ public sealed class LiveSiteFixture : DatabaseFixture
         }
 
         await base.DisposeAsync();
+    }
+
+    /// <summary>Runs axe-core (from npm, injected into the page) and returns its serious and critical violations, one line each.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync(AxeSource.Value);
+        var violations = await page.EvaluateAsync<AxeViolation[]>(
+            """
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))
+            """);
+        return [.. violations!.Select(v => $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Targets)}")];
+    }
+
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "axe", "axe.min.js");
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException("axe-core is missing: install Node.js and npm, then build again (src/NewsClaims.Web runs npm ci).");
+    });
+
+    private sealed record AxeViolation(string Id, string Impact, string Help, string[] Targets);
+
+    private async Task<long> AddRatedClaimAsync()
+    {
+        await using var db = CreateContext();
+        var editor = new EditorAccount { UserName = "browser@newsclaims.test", Email = "browser@newsclaims.test", DisplayName = "Bea Browser" };
+        db.Users.Add(editor);
+        var statement = await db.Statements.Where(s => s.SpeakerId != null).OrderBy(s => s.Id).FirstAsync();
+        var claim = new Claim("The harbour expansion will be finished on time.", editor.Id, ["harbour"]);
+        claim.Include(statement, editor.Id);
+        claim.Rate(VerdictRating.Unsupported, "No timetable has been published.", [], editor.Id, DateTimeOffset.UtcNow);
+        db.Claims.Add(claim);
+        var note = Annotation.OnStatement(statement, editor.Id, AnnotationMotivation.Commenting, "The council minutes give a different date.");
+        note.Publish();
+        db.Annotations.Add(note);
+        await db.SaveChangesAsync();
+        return claim.Id;
     }
 
     /// <summary>

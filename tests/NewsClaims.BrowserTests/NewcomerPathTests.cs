@@ -20,13 +20,15 @@ public sealed partial class NewcomerPathTests(LiveSiteFixture site) : IClassFixt
         Assert.Equal("Who said what, where and when", await page.Locator("h1").InnerTextAsync());
         Assert.True(await page.Locator(".sample-banner").IsVisibleAsync(), "the sample-content banner must be visible");
         Assert.Equal("rgb(11, 92, 173)", await page.Locator(".brand span").EvaluateAsync<string>("e => getComputedStyle(e).color"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"home-{label}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"path-home-{label}.png"), FullPage = true });
+        Assert.Empty(await LiveSiteFixture.SeriousAccessibilityViolationsAsync(page));
 
         // Home → the most quoted person.
         var person = page.Locator("aside a[href^='/speakers/']").First;
         var personName = await person.InnerTextAsync();
         await person.ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(personName);
+        Assert.Empty(await LiveSiteFixture.SeriousAccessibilityViolationsAsync(page));
 
         // Person → one of their statements.
         var statementLink = page.Locator(".statement-list blockquote a").First;
@@ -35,7 +37,8 @@ public sealed partial class NewcomerPathTests(LiveSiteFixture site) : IClassFixt
         await Expect(page).ToHaveURLAsync(StatementUrl());
         Assert.Contains(personName, await page.Locator("h1").InnerTextAsync());
         Assert.Equal(quote, await page.Locator("blockquote.statement-text").InnerTextAsync());
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"statement-{label}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"path-statement-{label}.png"), FullPage = true });
+        Assert.Empty(await LiveSiteFixture.SeriousAccessibilityViolationsAsync(page));
 
         // Statement → the passage in the article, highlighted and targeted.
         var statementId = StatementUrl().Match(page.Url).Groups[1].Value;
@@ -44,7 +47,8 @@ public sealed partial class NewcomerPathTests(LiveSiteFixture site) : IClassFixt
         await Expect(mark).ToBeVisibleAsync();
         Assert.StartsWith(quote[..Math.Min(20, quote.Length)], await mark.InnerTextAsync());
         Assert.True(await mark.EvaluateAsync<bool>("e => e.matches(':target')"), "the statement's passage must be the URL target");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"article-{label}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"path-article-{label}.png"), FullPage = true });
+        Assert.Empty(await LiveSiteFixture.SeriousAccessibilityViolationsAsync(page));
 
         // Back to the statement.
         await page.GoBackAsync();

@@ -193,6 +193,16 @@ public class Statement : IHasUpdatedAt
         return link;
     }
 
+    /// <summary>True while no editor has judged the statement: only then may the engine change it.</summary>
+    public bool IsMachineOnly => Status is StatementStatus.Extracted or StatementStatus.Published;
+
+    /// <summary>Shows a machine-extracted statement to readers (marked as such) instead of queueing it for review.</summary>
+    public void Publish()
+    {
+        RequireMachineOnly();
+        Status = StatementStatus.Published;
+    }
+
     public void Confirm(string reviewerId, DateTimeOffset at) => Review(StatementStatus.Confirmed, reviewerId, at, null);
 
     /// <summary>Records that an editor fixed the statement (speaker, span, date ...) and now vouches for it.</summary>
@@ -253,6 +263,14 @@ public class Statement : IHasUpdatedAt
         ReviewedAt = at;
         Status = status;
         RejectionReason = rejectionReason;
+    }
+
+    private void RequireMachineOnly()
+    {
+        if (!IsMachineOnly)
+        {
+            throw new InvalidOperationException($"Statement {Id} was {Status.ToString().ToLowerInvariant()} by an editor; the engine may not change it.");
+        }
     }
 
     private static double RequireConfidence(double confidence) =>

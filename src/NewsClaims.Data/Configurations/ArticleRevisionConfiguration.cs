@@ -18,6 +18,9 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(r => r.Reason).HasMaxLength(1000);
         builder.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
 
+        // Import recognises an article by any version of its text, so an editor's correction does not make it new again.
+        builder.HasIndex(r => r.ContentHash);
+
         // Accounts are locked out, never deleted.
         builder.HasOne<EditorAccount>().WithMany().HasForeignKey(r => r.CreatedById).OnDelete(DeleteBehavior.Restrict);
     }

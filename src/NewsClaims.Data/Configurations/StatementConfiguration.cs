@@ -27,7 +27,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
             t.HasCheckConstraint("ck_statements_when_said_precision", EnumText.Check<DatePrecision>("when_said_precision"));
             t.HasCheckConstraint("ck_statements_when_said_date_has_precision", "(when_said_date IS NULL) = (when_said_precision = 'unknown')");
             t.HasCheckConstraint("ck_statements_anchor_status", EnumText.Check<AnchorStatus>("anchor_status"));
-            t.HasCheckConstraint("ck_statements_reviewed", "status = 'extracted' OR reviewed_at IS NOT NULL");
+            t.HasCheckConstraint("ck_statements_reviewed", "status IN ('extracted', 'published') OR reviewed_at IS NOT NULL");
             t.HasCheckConstraint("ck_statements_rejection_reason", "(status = 'rejected') = (rejection_reason IS NOT NULL)");
             t.HasCheckConstraint("ck_statements_anchored_revision_positive", "anchored_revision >= 1");
         });

@@ -1,217 +1,216 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
-using NewsClaims.Core.Articles;
-using NewsClaims.Core.Common;
-using NewsClaims.Core.Outlets;
-using NewsClaims.Core.People;
-using NewsClaims.Core.Statements;
 using NewsClaims.Extraction;
-using CoreKind = NewsClaims.Core.Statements.StatementKind;
-using CorePrecision = NewsClaims.Core.Statements.DatePrecision;
-using CoreSpan = NewsClaims.Core.Common.TextSpan;
 
 namespace NewsClaims.Data.Import;
 
 /// <summary>
-/// The one pipeline every article goes through, whatever channel it came from: normalise, deduplicate,
-/// extract, link speakers, group repeated quotes, store — all in one transaction, so an article is either
-/// wholly imported or not at all.
+/// The one pipeline every article goes through, whatever channel it came from: normalise, check, deduplicate,
+/// extract, link speakers, group repeated quotes, store. Articles are written whole or not at all: a batch of
+/// whole articles per transaction, and when a batch fails, one article per transaction, so one bad article
+/// never takes the others down. Re-running any import is idempotent: what is stored is found again as a duplicate.
 /// </summary>
-public sealed class ArticleImporter(NewsClaimsDbContext db, StatementExtractor extractor, TimeProvider clock, ILogger<ArticleImporter> logger)
+public sealed class ArticleImporter(
+    NewsClaimsDbContext db,
+    StatementExtractor extractor,
+    TimeProvider clock,
+    IOptions<ImportOptions> options,
+    ILogger<ArticleImporter> logger)
 {
-    public const int MaxBodyCharacters = 2 * 1024 * 1024;
+    public ImportOptions Options => options.Value;
 
-    // Shorter quotes ("No.", "a disgrace") are too common to say that two articles report the same words.
-    private const int MinGroupedQuoteLength = 25;
-
+    /// <summary>Imports one article in its own transaction.</summary>
     public async Task<ImportOutcome> ImportAsync(ArticleSubmission submission, string? importedById, CancellationToken ct)
     {
-        var body = TextNormaliser.Normalise(submission.Body);
-        var title = TextNormaliser.Normalise(submission.Title).Replace('\n', ' ');
-        if (Reject(body, title) is { } reason)
-        {
-            return new ImportOutcome.Rejected(reason);
-        }
-
-        string? url;
-        try
-        {
-            url = CanonicalUrl.Normalise(submission.Url);
-        }
-        catch (FormatException ex)
-        {
-            return new ImportOutcome.Rejected(ex.Message);
-        }
-
-        if (await FindDuplicateAsync(url, ContentHash.Of(body), ct) is { } duplicate)
-        {
-            return duplicate;
-        }
-
-        var extraction = extractor.Extract(new ArticleText(body, title, submission.Published, submission.Outlet));
-        var article = new Article(
-            title,
-            body,
-            importedById,
-            language: string.IsNullOrWhiteSpace(submission.Language) ? Article.DefaultLanguage : submission.Language.Trim(),
-            outlet: await OutletAsync(submission.Outlet, url, ct),
-            canonicalUrl: url,
-            author: submission.Author,
-            publishedOn: submission.Published,
-            reportedVia: submission.ReportedVia ?? extraction.ReportedVia.FirstOrDefault()?.Name,
-            extractorVersion: StatementExtractor.Version,
-            isSample: submission.IsSample);
-        db.Articles.Add(article);
-
-        await StoreStatementsAsync(article, extraction, submission.Published, ct);
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // Another import stored the same article between our check and our write.
-            db.ChangeTracker.Clear();
-            return await FindDuplicateAsync(url, article.ContentHash, ct)
-                ?? throw new InvalidOperationException("A unique constraint failed but no duplicate article was found.", ex);
-        }
-
-        logger.LogInformation("Imported article {ArticleId} with {StatementCount} statements", article.Id, article.Statements.Count);
-        return new ImportOutcome.Imported(article.Id, article.Statements.Count);
+        var results = await ImportAsync([ImportItem.Of("article", submission)], importedById, ct);
+        return results[0].Outcome;
     }
 
-    private static string? Reject(string body, string title)
+    /// <summary>Imports a few items (an upload, a form, an API call) and says what became of each, in order.</summary>
+    public async Task<IReadOnlyList<ImportResult>> ImportAsync(IReadOnlyList<ImportItem> items, string? importedById, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            return "The article body is empty.";
-        }
-
-        if (body.Length > MaxBodyCharacters)
-        {
-            return $"The article body has {body.Length:N0} characters; the limit is {MaxBodyCharacters:N0}.";
-        }
-
-        return string.IsNullOrWhiteSpace(title) ? "The article has no title." : null;
+        var today = Today();
+        var prepared = items.Select(i => Prepare(i, today)).ToList();
+        return await new ImportBatch(db, extractor, clock, Options, logger).WriteAsync(prepared, importedById, ct);
     }
 
-    private async Task<ImportOutcome.Duplicate?> FindDuplicateAsync(string? url, string hash, CancellationToken ct)
+    /// <summary>
+    /// Imports a stream of items in batches, preparing the next batch on all cores while the current one is
+    /// written; memory holds two batches at most. Articles already stored are recognised before the engine runs,
+    /// so re-running an import costs little. Reports each result as it is known.
+    /// </summary>
+    public async Task<ImportSummary> ImportManyAsync(
+        IEnumerable<ImportItem> items, string? importedById, Action<ImportResult> report, CancellationToken ct)
     {
-        if (url is not null)
+        ArgumentNullException.ThrowIfNull(report);
+        var summary = new ImportSummary();
+        var writer = new ImportBatch(db, extractor, clock, Options, logger);
+        var connectionString = db.Database.GetConnectionString();
+        var today = Today();
+        Task? writing = null;
+        foreach (var chunk in items.Chunk(Math.Max(1, Options.BatchSize)))
         {
-            var byUrl = await db.Articles.AsNoTracking().Where(a => a.CanonicalUrl == url).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            if (byUrl is { } id)
+            ct.ThrowIfCancellationRequested();
+            var prepared = await Task.Run(() => PrepareBatchAsync(chunk, today, connectionString, ct), ct);
+            if (writing is not null)
             {
-                return new ImportOutcome.Duplicate(id, $"An article with the address {url} is already imported.");
-            }
-        }
-
-        var byHash = await db.Articles.AsNoTracking().Where(a => a.ContentHash == hash).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-        return byHash is { } existing ? new ImportOutcome.Duplicate(existing, "An article with exactly this text is already imported.") : null;
-    }
-
-    private async Task<Outlet?> OutletAsync(string? name, string? url, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        var trimmed = name.Trim();
-        var folded = trimmed.ToLowerInvariant();
-        var existing = db.Outlets.Local.FirstOrDefault(o => o.Name.Equals(trimmed, StringComparison.OrdinalIgnoreCase))
-            ?? await db.Outlets.FirstOrDefaultAsync(o => o.Name.ToLower() == folded, ct);
-        if (existing is not null)
-        {
-            return existing;
-        }
-
-        // The article's host names the outlet only when no other outlet claims it (aggregators and
-        // syndication hosts carry many outlets).
-        var domain = url is null ? null : Outlet.NormaliseDomain(new Uri(url).Host);
-        if (domain is not null && (db.Outlets.Local.Any(o => o.WebDomain == domain) || await db.Outlets.AnyAsync(o => o.WebDomain == domain, ct)))
-        {
-            domain = null;
-        }
-
-        return db.Outlets.Add(new Outlet(trimmed, domain)).Entity;
-    }
-
-    private async Task StoreStatementsAsync(Article article, ExtractionResult extraction, DateOnly? published, CancellationToken ct)
-    {
-        // Only speakers that some statement names as speaker, addressee or subject become people.
-        var linker = new SpeakerLinker(db);
-        var people = new Person?[extraction.Speakers.Count];
-        foreach (var i in extraction.Statements
-            .SelectMany(s => new[] { s.SpeakerIndex, s.AddresseeIndex, s.SubjectIndex })
-            .OfType<int>()
-            .Distinct()
-            .Order())
-        {
-            people[i] = await linker.LinkAsync(extraction.Speakers[i], ct);
-        }
-
-        var seenAt = published is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : clock.GetUtcNow();
-        for (var index = 0; index < extraction.Statements.Count; index++)
-        {
-            var found = extraction.Statements[index];
-            var statement = article.AddStatement(Span(found.Content), Kind(found.Kind), found.Confidence, StatementExtractor.Version);
-            statement.AttributeTo(
-                found.SpeakerIndex is { } s ? people[s] : null,
-                found.SpeakerMention is { } m ? Span(m) : null,
-                found.Rule,
-                found.UnnamedSource);
-            statement.MarkCue(found.Cue is { } c ? Span(c) : null);
-            if (found.When is { } when)
-            {
-                statement.DateAs(when.Text, when.Date, Precision(when.Precision));
+                await writing;
             }
 
-            statement.PlaceAt(found.Place, found.Occasion);
-            statement.CiteSource(extraction.ReportedVia.FirstOrDefault(r => r.Statements.Contains(index))?.Name);
-            if (found.AddresseeIndex is { } addressee)
-            {
-                statement.Mention(people[addressee]!, StatementPersonRole.Addressee);
-            }
+            writing = WriteAndReportAsync(writer, prepared, importedById, summary, report, ct);
+        }
 
-            if (found.SubjectIndex is { } subject)
-            {
-                statement.Mention(people[subject]!, StatementPersonRole.Subject);
-            }
+        if (writing is not null)
+        {
+            await writing;
+        }
 
-            if (found.Kind != Extraction.StatementKind.Indirect && found.Text.Length >= MinGroupedQuoteLength)
-            {
-                statement.GroupWith(await QuoteGroupAsync(found.Text, seenAt, ct));
-            }
+        return summary;
+    }
+
+    /// <summary>What an import would store, without storing anything: the paste form's preview.</summary>
+    public async Task<ImportPreview> PreviewAsync(ArticleSubmission submission, CancellationToken ct)
+    {
+        var (article, _, problem) = Prepare(ImportItem.Of("article", submission), Today());
+        if (article is null)
+        {
+            return ImportPreview.Refused(problem!);
+        }
+
+        return await new ImportBatch(db, extractor, clock, Options, logger).PreviewAsync(article, ct);
+    }
+
+    private static async Task WriteAndReportAsync(
+        ImportBatch writer, List<(PreparedArticle? Article, string Origin, string? Problem)> prepared, string? importedById,
+        ImportSummary summary, Action<ImportResult> report, CancellationToken ct)
+    {
+        foreach (var result in await writer.WriteAsync(prepared, importedById, ct))
+        {
+            summary.Count(result.Outcome);
+            report(result);
         }
     }
 
-    private async Task<QuoteGroup> QuoteGroupAsync(string text, DateTimeOffset seenAt, CancellationToken ct)
+    /// <summary>
+    /// Normalises a chunk in parallel, asks the database (on a connection of its own, as the previous batch may
+    /// still be writing) which articles are already stored, and runs the engine on the rest only. The writer
+    /// checks again under its lock; this is only to spare the engine.
+    /// </summary>
+    private async Task<List<(PreparedArticle? Article, string Origin, string? Problem)>> PrepareBatchAsync(
+        ImportItem[] chunk, DateOnly today, string? connectionString, CancellationToken ct)
     {
-        var key = QuoteGroup.KeyFor(text);
-        var group = db.QuoteGroups.Local.FirstOrDefault(g => g.NormalisedText == key)
-            ?? await db.QuoteGroups.FirstOrDefaultAsync(g => g.NormalisedText == key, ct)
-            ?? db.QuoteGroups.Add(new QuoteGroup(text, seenAt)).Entity;
-        group.SeenAt(seenAt);
-        return group;
+        var prepared = new (PreparedArticle? Article, string Origin, string? Problem)[chunk.Length];
+        Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var (article, problem) = PreparedArticle.Prepare(chunk[i], Options, today);
+            prepared[i] = (article, chunk[i].Origin, problem);
+        });
+
+        var stored = connectionString is null ? [] : await StoredKeysAsync(connectionString, prepared.Select(p => p.Article).OfType<PreparedArticle>().ToList(), ct);
+        Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            if (prepared[i].Article is { } article && !stored.Contains(article.ContentHash) && (article.Url is null || !stored.Contains(article.Url)))
+            {
+                var (extracted, problem) = article.Extract(extractor);
+                prepared[i] = (extracted, prepared[i].Origin, problem);
+            }
+        });
+        return [.. prepared];
     }
 
-    private static CoreSpan Span(Extraction.TextSpan span) => new(span.Start, span.End, span.Text);
-
-    private static CoreKind Kind(Extraction.StatementKind kind) => kind switch
+    private static async Task<HashSet<string>> StoredKeysAsync(string connectionString, List<PreparedArticle> articles, CancellationToken ct)
     {
-        Extraction.StatementKind.Direct => CoreKind.Direct,
-        Extraction.StatementKind.Mixed => CoreKind.Mixed,
-        _ => CoreKind.Indirect,
-    };
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (articles.Count == 0)
+        {
+            return keys;
+        }
 
-    private static CorePrecision Precision(Extraction.DatePrecision precision) => precision switch
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT content_hash FROM articles WHERE content_hash = ANY(@hashes)
+            UNION ALL SELECT canonical_url FROM articles WHERE canonical_url = ANY(@urls)
+            UNION ALL SELECT content_hash FROM article_revisions WHERE content_hash = ANY(@hashes)
+            """,
+            connection);
+        command.Parameters.AddWithValue("hashes", articles.Select(a => a.ContentHash).Distinct().ToArray());
+        command.Parameters.AddWithValue("urls", articles.Where(a => a.Url is not null).Select(a => a.Url!).Distinct().ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            keys.Add(reader.GetString(0).Trim());
+        }
+
+        return keys;
+    }
+
+    private (PreparedArticle? Article, string Origin, string? Problem) Prepare(ImportItem item, DateOnly today)
     {
-        Extraction.DatePrecision.Day => CorePrecision.Day,
-        Extraction.DatePrecision.Month => CorePrecision.Month,
-        Extraction.DatePrecision.Year => CorePrecision.Year,
-        _ => CorePrecision.Unknown,
-    };
+        var (article, problem) = PreparedArticle.Prepare(item, Options, today);
+        if (article is null)
+        {
+            return (null, item.Origin, problem);
+        }
+
+        var (extracted, extractProblem) = article.Extract(extractor);
+        return (extracted, item.Origin, extractProblem);
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}
+
+/// <summary>Counts of a bulk import, as its summary line says them.</summary>
+public sealed class ImportSummary
+{
+    private int _imported;
+    private int _duplicates;
+    private int _rejected;
+    private long _statements;
+
+    public int Imported => _imported;
+
+    public int Duplicates => _duplicates;
+
+    public int Rejected => _rejected;
+
+    public long Statements => _statements;
+
+    public int Total => _imported + _duplicates + _rejected;
+
+    internal void Count(ImportOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case ImportOutcome.Imported imported:
+                Interlocked.Increment(ref _imported);
+                Interlocked.Add(ref _statements, imported.StatementCount);
+                break;
+            case ImportOutcome.Duplicate:
+                Interlocked.Increment(ref _duplicates);
+                break;
+            default:
+                Interlocked.Increment(ref _rejected);
+                break;
+        }
+    }
+}
+
+/// <summary>Whether a failed write is the article's fault (bad data: retried alone, then rejected) or the database's.</summary>
+internal static class WriteFailure
+{
+    public static bool IsDataError(Exception ex) =>
+        Unwrap(ex) is PostgresException { SqlState: var state } && (state.StartsWith("22", StringComparison.Ordinal) || state.StartsWith("23", StringComparison.Ordinal));
+
+    public static bool IsConflict(Exception ex) =>
+        Unwrap(ex) is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.UniqueViolation };
+
+    public static string Describe(Exception ex) => Unwrap(ex) is PostgresException pg ? pg.MessageText : ex.Message;
+
+    private static Exception Unwrap(Exception ex) =>
+        ex is DbUpdateException { InnerException: DbException inner } ? inner : ex;
 }

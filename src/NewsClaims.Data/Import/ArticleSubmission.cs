@@ -1,6 +1,6 @@
 namespace NewsClaims.Data.Import;
 
-/// <summary>An article as it arrives from any channel (file, form, API, demo data), before normalisation.</summary>
+/// <summary>An article as it arrives from any channel (file, form, API, web page, demo data), before normalisation.</summary>
 public sealed record ArticleSubmission(
     string Title,
     string Body,
@@ -12,6 +12,17 @@ public sealed record ArticleSubmission(
     string? ReportedVia = null,
     bool IsSample = false);
 
+/// <summary>
+/// One thing to import and where it came from ("articles.jsonl:17", "page.html", "POST /api/v1/articles"): either
+/// a submission, or the reason it could not even be read as one.
+/// </summary>
+public sealed record ImportItem(string Origin, ArticleSubmission? Submission, string? Problem)
+{
+    public static ImportItem Of(string origin, ArticleSubmission submission) => new(origin, submission, null);
+
+    public static ImportItem Unreadable(string origin, string problem) => new(origin, null, problem);
+}
+
 /// <summary>What became of one submission.</summary>
 public abstract record ImportOutcome
 {
@@ -21,3 +32,6 @@ public abstract record ImportOutcome
 
     public sealed record Rejected(string Reason) : ImportOutcome;
 }
+
+/// <summary>An outcome with the origin of the item it belongs to, as bulk imports report them.</summary>
+public sealed record ImportResult(string Origin, ImportOutcome Outcome);

@@ -551,6 +551,9 @@ namespace NewsClaims.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_article_revisions");
 
+                    b.HasIndex("ContentHash")
+                        .HasDatabaseName("ix_article_revisions_content_hash");
+
                     b.HasIndex("CreatedById")
                         .HasDatabaseName("ix_article_revisions_created_by_id");
 
@@ -1311,11 +1314,11 @@ namespace NewsClaims.Data.Migrations
 
                             t.HasCheckConstraint("ck_statements_rejection_reason", "(status = 'rejected') = (rejection_reason IS NOT NULL)");
 
-                            t.HasCheckConstraint("ck_statements_reviewed", "status = 'extracted' OR reviewed_at IS NOT NULL");
+                            t.HasCheckConstraint("ck_statements_reviewed", "status IN ('extracted', 'published') OR reviewed_at IS NOT NULL");
 
                             t.HasCheckConstraint("ck_statements_span", "span_start >= 0 AND span_start < span_end");
 
-                            t.HasCheckConstraint("ck_statements_status", "status IN ('extracted', 'confirmed', 'corrected', 'rejected')");
+                            t.HasCheckConstraint("ck_statements_status", "status IN ('extracted', 'published', 'confirmed', 'corrected', 'rejected')");
 
                             t.HasCheckConstraint("ck_statements_text_not_empty", "text <> ''");
 

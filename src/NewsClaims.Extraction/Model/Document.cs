@@ -12,6 +12,9 @@ internal sealed record Document
 
     public DateOnly? Published { get; init; }
 
+    /// <summary>The article's title when the caller knows it; a first paragraph equal to it is the headline.</summary>
+    public string? Title { get; init; }
+
     public ImmutableArray<Token> Tokens { get; init; } = [];
 
     public ImmutableArray<Paragraph> Paragraphs { get; init; } = [];

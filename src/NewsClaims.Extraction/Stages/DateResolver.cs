@@ -14,6 +14,11 @@ internal static class DateResolver
     {
         var published = doc.Published;
         var word = doc.Word(t);
+        if (word.Length == 0 || char.IsLower(word[0]) && word[0] is not ('y' or 't' or 'l' or 'i'))
+        {
+            return null; // cheap exit: only capitalised words, numbers and yesterday/today/tonight/last/in start a time
+        }
+
         if (Lexicon.Months.Contains(word) && doc.IsCapitalized(t))
         {
             var month = MonthNumber(word);

@@ -33,7 +33,10 @@ internal sealed class Entity(string name, string last, string first)
 /// </summary>
 internal sealed class EntityLinker
 {
+    private const int DescriptionLookback = 50;
     private readonly List<Entity> _entities = [];
+    private readonly Dictionary<string, int> _byLast = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _byFirst = new(StringComparer.Ordinal);
 
     public EntityLinker(Document doc)
     {
@@ -85,7 +88,7 @@ internal sealed class EntityLinker
             }
         }
 
-        for (var e = _entities.Count - 1; e >= 0; e--)
+        for (var e = _entities.Count - 1; e >= 0 && _entities.Count - e <= DescriptionLookback; e--)
         {
             var entity = _entities[e];
             if (!entity.PersonLike || entity.Role is null)
@@ -111,27 +114,21 @@ internal sealed class EntityLinker
         var last = parts[^1];
         var first = parts[0];
         var index = -1;
-        for (var e = _entities.Count - 1; e >= 0; e--)
+        if (parts.Length == 1)
         {
-            var entity = _entities[e];
-            if (parts.Length == 1)
-            {
-                if (entity.Last == last || entity.First == last && entity.Name.Contains(' ', StringComparison.Ordinal))
-                {
-                    index = e;
-                    break;
-                }
-            }
-            else if (entity.Last == last && (entity.First == first || !entity.Name.Contains(' ', StringComparison.Ordinal)))
+            if (_byLast.TryGetValue(last, out var e) || _byFirst.TryGetValue(last, out e))
             {
                 index = e;
-                if (!entity.Name.Contains(' ', StringComparison.Ordinal))
-                {
-                    entity.Name = m.Surface;
-                    entity.First = first;
-                }
-
-                break;
+            }
+        }
+        else if (_byLast.TryGetValue(last, out var e) && (_entities[e].First == first || !_entities[e].Name.Contains(' ', StringComparison.Ordinal)))
+        {
+            index = e;
+            if (!_entities[e].Name.Contains(' ', StringComparison.Ordinal))
+            {
+                _entities[e].Name = m.Surface;
+                _entities[e].First = first;
+                _byFirst[first] = e;
             }
         }
 
@@ -139,6 +136,11 @@ internal sealed class EntityLinker
         {
             _entities.Add(new Entity(m.Surface, last, first));
             index = _entities.Count - 1;
+            _byLast[last] = index;
+            if (parts.Length > 1)
+            {
+                _byFirst[first] = index;
+            }
         }
 
         var target = _entities[index];

@@ -48,7 +48,8 @@ internal static class MentionFinder
     /// <summary>End (exclusive) of a run of capitalised words that could be a name starting at <paramref name="t"/>, or t.</summary>
     internal static int ScanName(Document doc, int t, int limit)
     {
-        if (!doc.IsCapitalized(t) || Lexicon.NotNames.Contains(doc.Word(t)) || IsSentenceInitialNonName(doc, t))
+        if (!doc.IsCapitalized(t) || Lexicon.NotNames.Contains(doc.Word(t)) && !(IsAllCapsWord(doc, t) && doc.IsCapitalized(t + 1))
+            || IsSentenceInitialNonName(doc, t))
         {
             return t;
         }
@@ -117,7 +118,7 @@ internal static class MentionFinder
             if (Lexicon.Titles.Contains(doc.Word(k).TrimEnd('.')))
             {
                 nameStart = k + 1;
-                if (doc.Is(nameStart, ".") || doc.IsPunct(nameStart, '.'))
+                if (doc.IsPunct(nameStart, '.'))
                 {
                     nameStart++;
                 }

@@ -18,7 +18,7 @@ internal static class PlaceTimeFinder
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            var s = doc.Sentences[c.Sentence];
+            var s = Window(doc, c);
             settings[i] = new Setting(FindPlace(doc, s, c), FindOccasion(doc, s, c), FindTime(doc, s, c));
         }
 
@@ -43,6 +43,48 @@ internal static class PlaceTimeFinder
         }
 
         return settings;
+    }
+
+    /// <summary>
+    /// The part of the statement's sentence that can hold its setting: the attributing words (cue and source) and a
+    /// few words around them, or around the quotation when there is no cue. Bounded, so long sentences stay cheap.
+    /// </summary>
+    private static Sentence Window(Document doc, Candidate c)
+    {
+        const int Reach = 15;
+        var s = doc.Sentences[c.Sentence];
+        int from, to;
+        if (c.CueFirst >= 0)
+        {
+            from = c.SourceFirst >= 0 ? Math.Min(c.CueFirst, c.SourceFirst) : c.CueFirst;
+            to = c.SourceFirst >= 0 ? Math.Max(c.CueEnd, c.SourceEnd) : c.CueEnd;
+        }
+        else
+        {
+            from = TokenAt(doc, c.Start);
+            to = Math.Min(TokenAt(doc, c.End), from + Reach);
+        }
+
+        return s with { FirstToken = Math.Max(s.FirstToken, from - Reach), EndToken = Math.Min(s.EndToken, to + Reach) };
+    }
+
+    private static int TokenAt(Document doc, int offset)
+    {
+        int lo = 0, hi = doc.Tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (doc.Tokens[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static bool Outside(Document doc, Candidate c, int t) => doc.Tokens[t].End <= c.Start || doc.Tokens[t].Start >= c.End;

@@ -30,28 +30,36 @@ internal static class ReportedViaFinder
                 continue;
             }
 
-            var covered = new List<int>();
-            for (var i = 0; i < candidates.Count; i++)
+            // Candidates are in text order: the first one at or after this sentence, by binary search.
+            int lo = 0, hi = candidates.Count;
+            while (lo < hi)
             {
-                if (candidates[i].Sentence == sentence)
+                var mid = (lo + hi) / 2;
+                if (candidates[mid].Sentence < sentence)
                 {
-                    covered.Add(i);
+                    lo = mid + 1;
                 }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            var covered = new List<int>();
+            for (var i = lo; i < candidates.Count && candidates[i].Sentence == sentence; i++)
+            {
+                covered.Add(i);
             }
 
             if (covered.Count == 0)
             {
-                var last = -1;
-                for (var i = candidates.Count - 1; i >= 0; i--)
+                var last = lo - 1;
+                if (last >= 0 && doc.Sentences[sentence].Paragraph - doc.Sentences[candidates[last].Sentence].Paragraph > 2)
                 {
-                    if (candidates[i].Sentence < sentence && doc.Sentences[sentence].Paragraph - doc.Sentences[candidates[i].Sentence].Paragraph <= 2)
-                    {
-                        last = i;
-                        break;
-                    }
+                    last = -1;
                 }
 
-                for (var i = last; i >= 0; i--)
+                for (var i = last; i >= 0 && last - i < 50; i--)
                 {
                     if (attributions[i].Entity != attributions[last].Entity || attributions[i].Entity < 0)
                     {

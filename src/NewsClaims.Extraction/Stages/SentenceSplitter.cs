@@ -175,6 +175,10 @@ internal static class SentenceSplitter
         return span.Contains('.') && !Lexicon.SentenceOpeners.Contains(doc.Word(next));
     }
 
+    /// <summary>
+    /// The first paragraph is the headline when it equals the given title, or, without a title, when it is short
+    /// and does not end like a sentence.
+    /// </summary>
     private static int FindHeadline(Document doc)
     {
         if (doc.Paragraphs.Length < 2)
@@ -183,6 +187,12 @@ internal static class SentenceSplitter
         }
 
         var first = doc.Paragraphs[0];
+        var paragraph = doc.Text.AsSpan(first.Start, first.End - first.Start).Trim().TrimEnd(".!?:");
+        if (doc.Title is { } title)
+        {
+            return paragraph.Equals(title.AsSpan().Trim().TrimEnd(".!?:"), StringComparison.OrdinalIgnoreCase) ? 0 : -1;
+        }
+
         var words = 0;
         for (var t = first.FirstToken; t < first.EndToken; t++)
         {
@@ -199,6 +209,6 @@ internal static class SentenceSplitter
         }
 
         var endsLikeSentence = doc.Tokens[last].Kind == TokenKind.Punct && doc.Text[doc.Tokens[last].Start] is '.' or '!' or '?';
-        return words <= 25 && (!endsLikeSentence || words <= 15) ? 0 : -1;
+        return words <= 20 && !endsLikeSentence ? 0 : -1;
     }
 }

@@ -68,12 +68,35 @@ internal sealed class SpeakerResolver(Document doc, EntityLinker linker)
 
     private Attribution FromSource(int first, int end)
     {
+        // "Mark Ruiz, who ...": resolve the antecedent, and let the mention run to the relative pronoun as written.
+        if (end - first >= 2 && (doc.Is(end - 1, "who") || doc.Is(end - 1, "which")))
+        {
+            var antecedentEnd = doc.IsPunct(end - 2, ',') ? end - 2 : end - 1;
+            if (antecedentEnd > first)
+            {
+                var inner = FromSource(first, antecedentEnd);
+                var mentionStart = inner.HasMention ? inner.MentionStart : doc.Tokens[first].Start;
+                return inner with { MentionStart = mentionStart, MentionEnd = doc.Tokens[end - 1].End };
+            }
+        }
+
         var text = doc.Text;
         var start = doc.Tokens[first].Start;
         var stop = doc.Tokens[end - 1].End;
 
         // A name inside the noun phrase: "NATO Secretary General Mark Rutte", "Spokeswoman Jane Roe of the campaign".
         var mention = FirstNameMention(first, end);
+        var personNamed = mention >= 0 && linker.MentionEntity[mention] >= 0 && linker.Entities[linker.MentionEntity[mention]].PersonLike;
+        if (!personNamed && doc.Is(first, "the") && Lexicon.PersonNouns.Contains(doc.Word(end - 1)))
+        {
+            var described = linker.ByDescription(text[start..stop]);
+            if (described >= 0)
+            {
+                linker.Entities[described].AddSurface(text[start..stop]);
+                return new Attribution(described, start, stop, null, "description", -1, -1);
+            }
+        }
+
         if (mention >= 0 && linker.MentionEntity[mention] >= 0)
         {
             var m = doc.Mentions[mention];
@@ -114,7 +137,7 @@ internal sealed class SpeakerResolver(Document doc, EntityLinker linker)
         for (var s = sentence; s >= 0 && sentence - s <= PronounLookback; s--)
         {
             var limit = s == sentence ? pronoun : doc.Sentences[s].EndToken;
-            var found = FirstPersonIn(doc.Sentences[s].FirstToken, limit);
+            var found = FirstPersonIn(Math.Max(doc.Sentences[s].FirstToken, limit - 200), limit);
             if (found >= 0)
             {
                 return found;
@@ -139,17 +162,27 @@ internal sealed class SpeakerResolver(Document doc, EntityLinker linker)
         return -1;
     }
 
+    /// <summary>The first name in the phrase, preferring a person ("Union leader Sofia Marin" gives Sofia Marin).</summary>
     private int FirstNameMention(int first, int end)
     {
+        var any = -1;
         for (var i = LowerBound(first); i < doc.Mentions.Length && doc.Mentions[i].FirstToken < end; i++)
         {
-            if (doc.Mentions[i].Kind == MentionKind.Name)
+            if (doc.Mentions[i].Kind != MentionKind.Name)
+            {
+                continue;
+            }
+
+            var entity = linker.MentionEntity[i];
+            if (entity >= 0 && linker.Entities[entity].PersonLike)
             {
                 return i;
             }
+
+            any = any < 0 ? i : any;
         }
 
-        return -1;
+        return any;
     }
 
     private int FirstNameEntity(int first, int end)

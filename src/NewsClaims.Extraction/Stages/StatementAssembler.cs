@@ -273,7 +273,7 @@ internal static class StatementAssembler
 
         var verb = doc.Word(end);
         var after = end + 1;
-        var verbLike = verb.EndsWith("ed", StringComparison.Ordinal) || verb.EndsWith('s') || CueLexicon.TryGet(verb, out _);
+        var verbLike = !Lexicon.Determiners.Contains(verb) && !Lexicon.PossessivePronouns.Contains(verb) && !Lexicon.Auxiliaries.Contains(verb);
         var closes = doc.Tokens[after].Kind == TokenKind.Punct || doc.IsLower(after) && doc.Is(after, "back") || doc.Is(after, "in") || doc.Is(after, "on") || doc.Is(after, "at");
         return verbLike && closes ? (t, end) : (-1, -1);
     }
@@ -290,20 +290,31 @@ internal static class StatementAssembler
             return (-1, -1);
         }
 
-        foreach (var m in doc.Mentions)
+        var from = Math.Max(sentence.FirstToken, open - 200);
+        int lo = 0, hi = doc.Mentions.Length;
+        while (lo < hi)
         {
-            if (m.FirstToken >= open)
+            var mid = (lo + hi) / 2;
+            if (doc.Mentions[mid].FirstToken < from)
             {
-                break;
+                lo = mid + 1;
             }
+            else
+            {
+                hi = mid;
+            }
+        }
 
-            if (m.FirstToken >= sentence.FirstToken && m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken))
+        for (var i = lo; i < doc.Mentions.Length && doc.Mentions[i].FirstToken < open; i++)
+        {
+            var m = doc.Mentions[i];
+            if (m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken))
             {
                 return (m.FirstToken, m.EndToken);
             }
         }
 
-        for (var t = sentence.FirstToken; t < open; t++)
+        for (var t = from; t < open; t++)
         {
             if (doc.Tokens[t].Kind == TokenKind.Word && (Lexicon.PersonalPronouns.Contains(doc.Word(t)) || doc.Is(t, "they")) && !doc.InQuote(t))
             {
@@ -335,10 +346,11 @@ internal static class StatementAssembler
     private static bool HasSentencePunctuation(Document doc, QuotePair quote)
     {
         var last = quote.Closed ? quote.CloseToken : doc.Paragraphs[doc.Tokens[quote.OpenToken].Paragraph].EndToken;
-        for (var t = quote.OpenToken + 1; t < last - 1; t++)
+        for (var t = quote.OpenToken + 1; t < last && t + 1 < doc.Tokens.Length; t++)
         {
+            // A full stop followed by a space or by the closing mark: "Ukraine.ru" is a name, "15%!" a sentence.
             if (doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is '.' or '!' or '?'
-                && doc.Tokens[t + 1].Start > doc.Tokens[t].End)
+                && (doc.Tokens[t + 1].Start > doc.Tokens[t].End || t + 1 == last))
             {
                 return true;
             }

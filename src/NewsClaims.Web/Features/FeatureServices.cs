@@ -1,5 +1,8 @@
 using NewsClaims.Web.Features.Articles;
 using NewsClaims.Web.Features.Home;
+using NewsClaims.Web.Features.Import;
+using NewsClaims.Web.Features.Search;
+using NewsClaims.Web.Features.Shared;
 using NewsClaims.Web.Features.Speakers;
 using NewsClaims.Web.Features.Statements;
 
@@ -13,6 +16,9 @@ public static class FeatureServices
         services.AddScoped<SpeakerQueries>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<StatementQueries>();
+        services.AddSearchFeature();
+        services.AddReaderSite();
+        services.AddImportFeature();
         return services;
     }
 }

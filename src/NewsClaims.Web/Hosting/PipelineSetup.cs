@@ -1,3 +1,4 @@
+using NewsClaims.Web.Features.Shared;
 using Serilog;
 
 namespace NewsClaims.Web.Hosting;
@@ -15,8 +16,13 @@ public static class PipelineSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
+        app.UseReaderSite();
+        app.MapEditorSignIn();
         app.MapControllers();
         return app;
     }

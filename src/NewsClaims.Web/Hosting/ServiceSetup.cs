@@ -39,6 +39,7 @@ public static class ServiceSetup
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
         builder.Services.AddFeatureServices();
+        builder.AddEditorSignIn();
         return builder;
     }
 }

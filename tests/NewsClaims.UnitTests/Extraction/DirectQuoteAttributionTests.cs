@@ -44,7 +44,7 @@ public class DirectQuoteAttributionTests
 
         var s = result.Statement("This budget punishes");
         Assert.Equal("Kowalski", result.SpeakerName(s));
-        Assert.Equal("colon", s.Rule);
+        Assert.Equal("colon/name", s.Rule);
     }
 
     [Fact]
@@ -84,5 +84,25 @@ public class DirectQuoteAttributionTests
         var result = Engine.Run("“Build the school first!” Raúl Ortega said. The council agreed.");
 
         Assert.Equal("Raúl Ortega", result.SpeakerName(result.Statement("Build the school first")));
+    }
+
+    [Fact]
+    public void Quote_followed_by_name_and_any_verb_attributes_to_the_name()
+    {
+        var result = Engine.Run("Tempers rose at the hearing. “You have not read the report,” Delia Moss shot back.");
+
+        var s = result.Statement("You have not read");
+        Assert.Equal("Delia Moss", result.SpeakerName(s));
+        Assert.Equal("quote-then-name/name", s.Rule);
+    }
+
+    [Fact]
+    public void Quote_inside_a_sentence_without_a_cue_belongs_to_its_subject()
+    {
+        var result = Engine.Run("Carlos Mendes thanked the volunteers for “keeping the shelter open through the worst nights of the year.”");
+
+        var s = result.Statement("keeping the shelter open");
+        Assert.Equal("Carlos Mendes", result.SpeakerName(s));
+        Assert.Equal("sentence-subject/name", s.Rule);
     }
 }

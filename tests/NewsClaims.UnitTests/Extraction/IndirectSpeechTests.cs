@@ -79,7 +79,7 @@ public class IndirectSpeechTests
 
         var s = result.Statement("the museum will charge");
         Assert.Equal("Marta Ruiz", result.SpeakerName(s));
-        Assert.Equal("according to", s.Cue!.Text);
+        Assert.Equal("according to", s.Cue!.Text, ignoreCase: true);
     }
 
     [Fact]
@@ -113,5 +113,49 @@ public class IndirectSpeechTests
         var result = Engine.Run("The minister gave a speech, a claim that surprised nobody in the room.");
 
         Assert.DoesNotContain(result.Statements, s => s.Text.StartsWith("surprised", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Age_and_apposition_between_name_and_cue_are_skipped()
+    {
+        var result = Engine.Run("Ramona Diaz, 44, a nurse from the valley, said the hospital had run out of staff.");
+
+        Assert.Equal("Ramona Diaz", result.SpeakerName(result.Statement("the hospital had run out")));
+    }
+
+    [Fact]
+    public void Parenthetical_however_between_subject_and_cue_is_skipped()
+    {
+        var result = Engine.Run("The two senators, however, argue that the tax is fair.");
+
+        var s = result.Statement("the tax is fair");
+        Assert.Equal("The two senators", s.UnnamedSource);
+    }
+
+    [Fact]
+    public void A_cue_word_used_as_a_noun_before_a_verb_makes_no_statement()
+    {
+        var result = Engine.Run("Some reports have appeared in the press this week.");
+
+        Assert.Empty(result.Statements);
+    }
+
+    [Fact]
+    public void Name_comma_who_cue_attributes_to_the_name_and_mentions_the_relative_pronoun()
+    {
+        var result = Engine.Run("The plan was backed by Irene Vogel, who argued that rents would fall within two years.");
+
+        var s = result.Statement("rents would fall");
+        Assert.Equal("Irene Vogel", result.SpeakerName(s));
+        Assert.Equal("Irene Vogel, who", s.SpeakerMention!.Text);
+    }
+
+    [Fact]
+    public void Asked_whether_takes_the_question_as_content()
+    {
+        var result = Engine.Run("Reporter Dan Cole asked the minister whether the mine would close.");
+
+        var s = result.Statement("whether the mine would close");
+        Assert.Equal("Dan Cole", result.SpeakerName(s));
     }
 }

@@ -1,39 +1,70 @@
 using Microsoft.EntityFrameworkCore;
-using NewsClaims.Core.Statements;
+using NewsClaims.Core.Common;
 using NewsClaims.Data;
 using NewsClaims.Web.Features.Shared;
+using NewsClaims.Web.Features.Speakers;
 
 namespace NewsClaims.Web.Features.Articles;
 
-public sealed record ArticleListItem(long Id, string Title, string? Outlet, DateOnly? Published, bool IsSample, int Statements);
-
-public sealed record HighlightedStatement(
-    long Id, int Start, int End, StatementKind Kind, string? SpeakerName, string? SpeakerSlug, string? UnnamedSource,
-    string? Cue, string? Place, string? WhenText);
-
-public sealed record ArticleViewModel(
-    long Id,
-    string Title,
-    string? Outlet,
-    string? Author,
-    DateOnly? Published,
-    string? Url,
-    string? ReportedVia,
-    bool IsSample,
-    IReadOnlyList<HighlightedParagraph> Paragraphs,
-    IReadOnlyList<HighlightedStatement> Statements,
-    IReadOnlyList<(string Name, string Slug, int Colour)> Speakers);
-
 public sealed class ArticleQueries(NewsClaimsDbContext db)
 {
-    public Task<List<ArticleListItem>> IndexAsync(CancellationToken ct) =>
-        db.Articles.AsNoTracking()
-            .OrderByDescending(a => a.PublishedOn).ThenByDescending(a => a.Id)
+    public const int ArticlesPerPage = 50;
+
+    public async Task<ArticleIndexViewModel> IndexAsync(ArticleFilter filter, CancellationToken ct)
+    {
+        var articles = db.Articles.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Outlet))
+        {
+            articles = articles.Where(a => a.Outlet != null && a.Outlet.Name == filter.Outlet);
+        }
+
+        if (filter.From is { } from)
+        {
+            articles = articles.Where(a => a.PublishedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            articles = articles.Where(a => a.PublishedOn <= to);
+        }
+
+        PersonCount? person = null;
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            var wanted = filter.Person.Trim();
+            var key = SearchKey.ForName(wanted);
+            person = await db.People.AsNoTracking()
+                .Where(p => p.MergedIntoId == null && (p.Slug == wanted || p.Aliases.Any(a => a.NormalisedAlias == key)))
+                .OrderBy(p => p.Slug == wanted ? 0 : 1).ThenBy(p => p.Id)
+                .Select(p => new PersonCount(p.Name, p.Slug, 0))
+                .FirstOrDefaultAsync(ct);
+            var slug = person?.Slug;
+            articles = articles.Where(a => a.Statements.Any(s => s.Speaker != null && s.Speaker.Slug == slug && !StatementProjections.Hidden.Contains(s.Status)));
+        }
+
+        if (TimelineCursor.TryParse(filter.Before, out var cursor))
+        {
+            var (date, id) = cursor;
+            articles = articles.Where(a => (a.PublishedOn ?? DateOnly.MinValue) < date || ((a.PublishedOn ?? DateOnly.MinValue) == date && a.Id < id));
+        }
+
+        var page = await articles
+            .OrderByDescending(a => a.PublishedOn ?? DateOnly.MinValue).ThenByDescending(a => a.Id)
             .Select(a => new ArticleListItem(
-                a.Id, a.Title, a.Outlet != null ? a.Outlet.Name : null, a.PublishedOn, a.IsSample,
-                a.Statements.Count(s => s.Status != StatementStatus.Rejected)))
-            .Take(500)
+                a.Id, a.Title, a.Outlet != null ? a.Outlet.Name : null, a.Author, a.PublishedOn, a.ReportedVia, a.IsSample,
+                a.Statements.Count(s => !StatementProjections.Hidden.Contains(s.Status))))
+            .Take(ArticlesPerPage + 1)
             .ToListAsync(ct);
+        string? next = null;
+        if (page.Count > ArticlesPerPage)
+        {
+            page.RemoveAt(ArticlesPerPage);
+            next = TimelineCursor.Format(page[^1].Published ?? DateOnly.MinValue, page[^1].Id);
+        }
+
+        var outlets = await db.Outlets.AsNoTracking().OrderBy(o => o.Name).Select(o => o.Name).Take(2000).ToListAsync(ct);
+        return new ArticleIndexViewModel(filter, person, outlets, page, next);
+    }
 
     public async Task<ArticleViewModel?> ArticleAsync(long id, CancellationToken ct)
     {
@@ -42,7 +73,7 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             .Select(a => new
             {
                 a.Id, a.Title, Outlet = a.Outlet != null ? a.Outlet.Name : null, a.Author, a.PublishedOn,
-                a.CanonicalUrl, a.ReportedVia, a.IsSample, a.Body,
+                a.CanonicalUrl, a.ReportedVia, a.IsSample, a.Body, a.Language, a.CreatedAt, a.ExtractorVersion, a.CurrentRevision,
             })
             .FirstOrDefaultAsync(ct);
         if (article is null)
@@ -59,15 +90,16 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             .ToListAsync(ct);
         var speakers = statements
             .Where(s => s.SpeakerSlug is not null)
-            .Select(s => (Name: s.SpeakerName!, Slug: s.SpeakerSlug!))
-            .Distinct()
-            .Select((s, i) => (s.Name, s.Slug, Colour: i % SpeakerColours.Count))
+            .GroupBy(s => (Name: s.SpeakerName!, Slug: s.SpeakerSlug!))
+            .Select((g, i) => new QuotedSpeaker(g.Key.Name, g.Key.Slug, i % SpeakerColours.Count, QuotedSpeaker.InitialsOf(g.Key.Name), g.Count()))
             .ToList();
-        var colourOf = speakers.ToDictionary(s => s.Slug, s => s.Colour);
-        var paragraphs = ArticleHighlighter.Highlight(article.Body, statements, s => s.SpeakerSlug is { } slug ? colourOf[slug] : null);
+        var bySlug = speakers.ToDictionary(s => s.Slug);
+        var paragraphs = ArticleHighlighter.Highlight(article.Body, statements, s => s.SpeakerSlug is { } slug ? bySlug[slug].Colour : null);
         return new ArticleViewModel(
             article.Id, article.Title, article.Outlet, article.Author, article.PublishedOn, article.CanonicalUrl,
-            article.ReportedVia, article.IsSample, paragraphs, statements, speakers);
+            article.ReportedVia, article.IsSample, article.Language, article.CreatedAt, article.ExtractorVersion, article.CurrentRevision,
+            paragraphs, statements, speakers, statements.Count(s => s.SpeakerSlug is null),
+            s => s.SpeakerSlug is { } slug ? bySlug[slug] : null);
     }
 }
 

@@ -8,9 +8,14 @@ namespace NewsClaims.Web.Features.Articles;
 /// Writes a highlighted paragraph as HTML with nothing between the runs: Razor markup would add whitespace
 /// inside the article's own words. Every piece of article text is HTML-encoded; none is ever markup.
 /// </summary>
+/// <remarks>
+/// Each highlight is a link to its statement whose details (speaker, cue, where, when) are in a visually
+/// hidden span for screen readers and in <c>data-tip</c> for the hover/focus tooltip; the speaker's initials
+/// (CSS <c>::before</c>, so not part of the text) are the cue besides colour.
+/// </remarks>
 public static class ArticleTextHtml
 {
-    public static IHtmlContent Paragraph(HighlightedParagraph paragraph, IUrlHelper url)
+    public static IHtmlContent Paragraph(HighlightedParagraph paragraph, IUrlHelper url, Func<HighlightedStatement, QuotedSpeaker?> speakerOf)
     {
         var html = new HtmlContentBuilder();
         html.AppendHtml("<p>");
@@ -23,15 +28,18 @@ public static class ArticleTextHtml
             }
 
             var detail = Describe(s);
-            var href = url.Action("Show", "Statements", new { id = s.Id });
-            var id = run.IsFirstRunOfStatement ? $" id=\"s-{s.Id}\"" : string.Empty;
             var kind = s.Kind.ToString().ToLowerInvariant();
-            var colour = run.Colour is { } c ? $" speaker-{c}" : string.Empty;
-            html.AppendHtml($"<a class=\"statement-link\" href=\"{HtmlEncoder.Default.Encode(href ?? "#")}\" title=\"{HtmlEncoder.Default.Encode(detail)}\">");
-            html.AppendHtml($"<mark{id} class=\"{kind}{colour}\">");
+            var href = url.Action("Show", "Statements", new { id = s.Id }) ?? $"/statements/{s.Id}";
+            var speaker = speakerOf(s);
+            var colour = run.Colour is { } c ? $" speaker-{c}" : " unattributed";
+            var first = run.IsFirstRunOfStatement
+                ? $" id=\"s-{s.Id}\" data-who=\"{Encode(speaker?.Initials ?? "?")}\""
+                : string.Empty;
+            html.AppendHtml($"<a class=\"statement-link\" href=\"{Encode(href)}\" data-tip=\"{Encode($"{KindLabel(s)}: {detail}")}\">");
+            html.AppendHtml($"<mark{first} class=\"{kind}{colour}\">");
             html.Append(run.Text);
             html.AppendHtml("<span class=\"visually-hidden\"> (");
-            html.Append($"{kind} statement: {detail}");
+            html.Append($"{KindLabel(s)}: {detail}");
             html.AppendHtml(")</span></mark></a>");
         }
 
@@ -39,7 +47,14 @@ public static class ArticleTextHtml
         return html;
     }
 
-    private static string Describe(HighlightedStatement s) =>
+    public static string KindLabel(HighlightedStatement s) => s.Kind switch
+    {
+        Core.Statements.StatementKind.Direct => "direct quote",
+        Core.Statements.StatementKind.Indirect => "reported speech",
+        _ => "mixed quote",
+    };
+
+    public static string Describe(HighlightedStatement s) =>
         string.Join(", ", new[]
         {
             s.SpeakerName ?? s.UnnamedSource ?? "speaker not identified",
@@ -47,4 +62,6 @@ public static class ArticleTextHtml
             s.Place is null ? null : $"in {s.Place}",
             s.WhenText,
         }.Where(x => x is not null));
+
+    private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 }

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace NewsClaims.Web.Features.Articles;
 
+[OutputCache(PolicyName = Shared.ReaderCachePolicy.Name)]
 public sealed class ArticlesController(ArticleQueries queries) : Controller
 {
     [HttpGet("/articles")]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index(string? outlet, DateOnly? from, DateOnly? to, string? person, string? before, CancellationToken ct)
     {
         ViewData["Title"] = "Articles";
-        return View(await queries.IndexAsync(ct));
+        return View(await queries.IndexAsync(new ArticleFilter(outlet, from, to, person, before), ct));
     }
 
     [HttpGet("/articles/{id:long}")]

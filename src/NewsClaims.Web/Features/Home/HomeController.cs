@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace NewsClaims.Web.Features.Home;
 
+[OutputCache(PolicyName = Shared.ReaderCachePolicy.Name)]
 public sealed class HomeController(HomeQueries queries) : Controller
 {
     [HttpGet("/")]

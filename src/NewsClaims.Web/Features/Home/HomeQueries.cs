@@ -12,7 +12,9 @@ public sealed class HomeQueries(NewsClaimsDbContext db, TimeProvider clock)
 {
     public async Task<HomeViewModel> HomeAsync(CancellationToken ct)
     {
+        // Undated articles cannot be "latest"; PostgreSQL would sort their NULL dates first.
         var latest = await db.Statements.AsNoTracking().Visible()
+            .Where(s => s.Article!.PublishedOn != null)
             .OrderByDescending(s => s.Article!.PublishedOn).ThenByDescending(s => s.Id)
             .Select(StatementProjections.Summary)
             .Take(12)

@@ -23,7 +23,13 @@ public static class StatementProjections
         s.Status,
         s.Confidence);
 
+    /// <summary>
+    /// Statuses readers never see: rejected statements. This one list decides visibility on every reader page, the
+    /// sitemap and the counts (when low-confidence statements are held back for review, their status goes here too).
+    /// </summary>
+    public static readonly StatementStatus[] Hidden = [StatementStatus.Rejected];
+
     /// <summary>Statements a reader sees: everything the machine or an editor stands by, never rejected ones.</summary>
     public static IQueryable<Statement> Visible(this IQueryable<Statement> statements) =>
-        statements.Where(s => s.Status != StatementStatus.Rejected);
+        statements.Where(s => !Hidden.Contains(s.Status));
 }

@@ -1,20 +1,26 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using NewsClaims.Core.Claims;
+using NewsClaims.Core.Statements;
 
 namespace NewsClaims.Web.Features.Speakers;
 
+[OutputCache(PolicyName = Shared.ReaderCachePolicy.Name)]
 public sealed class SpeakersController(SpeakerQueries queries) : Controller
 {
     [HttpGet("/speakers")]
-    public async Task<IActionResult> Index(string? q, CancellationToken ct)
+    public async Task<IActionResult> Index(string? q, string? letter, string? after, CancellationToken ct)
     {
         ViewData["Title"] = "People";
-        return View(await queries.IndexAsync(q, ct));
+        return View(await queries.IndexAsync(q, letter, after, ct));
     }
 
     [HttpGet("/speakers/{slug}")]
-    public async Task<IActionResult> Show(string slug, CancellationToken ct)
+    public async Task<IActionResult> Show(
+        string slug, int? year, string? outlet, StatementKind? kind, VerdictRating? verdict, string? q, string? before, CancellationToken ct)
     {
-        switch (await queries.PersonAsync(slug, ct))
+        var filter = new SpeakerFilter(year is >= 1 and <= 9999 ? year : null, outlet, kind, verdict, q, before);
+        switch (await queries.PersonAsync(slug, filter, ct))
         {
             case SpeakerLookup.Found found:
                 ViewData["Title"] = found.Person.Name;

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace NewsClaims.Web.Features.Statements;
 
+[OutputCache(PolicyName = Shared.ReaderCachePolicy.Name)]
 public sealed class StatementsController(StatementQueries queries) : Controller
 {
     [HttpGet("/statements/{id:long}")]
@@ -13,7 +15,7 @@ public sealed class StatementsController(StatementQueries queries) : Controller
             return NotFound();
         }
 
-        ViewData["Title"] = statement.SpeakerName is null ? "Statement" : $"{statement.SpeakerName}: statement";
+        ViewData["Title"] = statement.SpeakerName is null ? "Statement" : $"{statement.SpeakerName}: “{Shared.PageMeta.Shorten(statement.Text, 60)}”";
         return View(statement);
     }
 }

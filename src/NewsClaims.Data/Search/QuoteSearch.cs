@@ -1,0 +1,677 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NewsClaims.Core.Common;
+using NewsClaims.Core.Statements;
+using NewsClaims.Data.Configurations;
+using Npgsql;
+
+namespace NewsClaims.Data.Search;
+
+/// <summary>
+/// One search box over statements, claims and annotations. Statements are found by their words (web-search syntax,
+/// stemmed per article language, accents ignored) on <c>statement_search</c>; when the words find nothing, by the
+/// query respelled from the lexicon ("did you mean"), and failing that by trigram likeness of the whole text.
+/// </summary>
+public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
+{
+    /// <summary>Facets and totals count at most this many matches, so a one-word query over millions stays fast.</summary>
+    public const int FacetCap = 500;
+
+    /// <summary>Relevance ranks the most recently added matches up to this many; newest/oldest sorting reaches every match.</summary>
+    public const int RankWindow = 500;
+
+    public const int MaxPageSize = 50;
+
+    private const double FuzzyThreshold = 0.45;
+
+    /// <summary>Claims and annotations: the most recent matches up to this many are ranked and counted.</summary>
+    private const int SectionWindow = 200;
+
+    /// <summary>Similar statements are judged among at most this many sharing a rare word.</summary>
+    private const int SimilarWindow = 2_000;
+
+    /// <summary>Trigram likeness is judged on at most this many candidates: short misspelt queries share trigrams with many texts.</summary>
+    private const int FuzzyWindow = 300;
+
+    private const string HeadlineWhole = "StartSel=\u0002, StopSel=\u0003, HighlightAll=true";
+
+    private const string HeadlineFragments = "StartSel=\u0002, StopSel=\u0003, MaxWords=40, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+    /// <summary>Relevance: words over speaker over title, editor-confirmed statements and recent ones lifted.</summary>
+    private static string Score(string tsquery) => $$"""
+        (ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', w.document, {{tsquery}})::float8
+         * CASE WHEN w.status IN ('confirmed', 'corrected') THEN 1.5 ELSE 1.0 END
+         * (1.0 + 0.5 / (1.0 + greatest(0, current_date - coalesce(w.published_on, date '1970-01-01'))::float8 / 365.0)))::real
+        """;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var messages = new List<string>();
+        var (query, truncated) = QueryText.Clean(request.Query);
+        if (truncated)
+        {
+            messages.Add($"Your search was long; only its first {query.Length} characters were used. For a long passage, use the quote check.");
+        }
+
+        var sort = ParseSort(request.Sort, messages);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var connection = await OpenAsync(ct);
+        try
+        {
+            var filters = await SearchFilters.ResolveAsync(connection, request, messages, ct);
+            var cursor = Cursor.Parse(request.After, sort, messages);
+            if (query.Length == 0 && filters.IsEmpty)
+            {
+                messages.Add("Type a few words of the statement, a speaker's name or a phrase in double quotes.");
+                return Empty(query, SearchMatch.None, messages, filters, sort);
+            }
+
+            var configs = await languages.ConfigurationsAsync(connection, filters.Language, ct);
+            var words = await FindByWordsAsync(connection, query, configs, filters, sort, cursor, pageSize, ct);
+            var claims = await ClaimsAsync(connection, query, ct);
+            var annotations = await AnnotationsAsync(connection, query, ct);
+            if (words.Total > 0 || query.Length == 0 || cursor is not null)
+            {
+                string? didYouMean = null;
+                if (words.Total <= 2 && query.Length > 0 && cursor is null)
+                {
+                    didYouMean = await RespellAsync(connection, query, ct);
+                }
+
+                return words with { Messages = messages, Claims = claims, Annotations = annotations, DidYouMean = didYouMean };
+            }
+
+            var respelled = await RespellAsync(connection, query, ct);
+            if (respelled is not null)
+            {
+                var corrected = await FindByWordsAsync(connection, respelled, configs, filters, sort, null, pageSize, ct);
+                if (corrected.Total > 0)
+                {
+                    messages.Add($"No statement has all the words of “{query}”; showing results for “{respelled}”.");
+                    return corrected with
+                    {
+                        Query = query,
+                        Match = SearchMatch.Corrected,
+                        SearchedFor = respelled,
+                        DidYouMean = respelled,
+                        Messages = messages,
+                        Claims = claims,
+                        Annotations = annotations,
+                    };
+                }
+            }
+
+            if (configs.Count > 0 && await IsOnlyStopWordsAsync(connection, query, configs[0], ct))
+            {
+                messages.Add("Those words are too common to search for on their own; put a phrase in double quotes with a rarer word, or use the quote check.");
+                return Empty(query, SearchMatch.None, messages, filters, sort) with { Claims = claims, Annotations = annotations };
+            }
+
+            var fuzzy = await FindByLikenessAsync(connection, query, respelled, configs, filters, pageSize, ct);
+            messages.Add(fuzzy.Count > 0
+                ? $"No statement has all the words of “{query}”; these are the closest by spelling."
+                : $"No statement matches “{query}”. Try fewer words, another spelling, or the quote check.");
+
+            return Empty(query, fuzzy.Count > 0 ? SearchMatch.Fuzzy : SearchMatch.None, messages, filters, sort) with
+            {
+                Statements = fuzzy,
+                Total = fuzzy.Count,
+                DidYouMean = respelled,
+                Claims = claims,
+                Annotations = annotations,
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Near-identical statements from other articles: the same quote trimmed, re-punctuated or reworded a little.</summary>
+    public async Task<IReadOnlyList<StatementHit>> SimilarStatementsAsync(long statementId, int limit, CancellationToken ct)
+    {
+        var connection = await OpenAsync(ct);
+        try
+        {
+            // Candidates share one of the statement's three rarest words (small posting lists, so fast at any size);
+            // trigram similarity over the accent-folded text then keeps the near-identical ones.
+            await using var command = new NpgsqlCommand(
+                $"""
+                WITH me AS (SELECT statement_id, article_id, folded_text, config FROM statement_search WHERE statement_id = @id),
+                rare AS (
+                    SELECT string_agg(r.word, ' or ') AS words FROM (
+                        SELECT l.word FROM me
+                        CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', me.folded_text))) AS w(word)
+                        JOIN search_lexicon l ON l.word = w.word
+                        WHERE length(l.word) > 3
+                        ORDER BY l.occurrences, l.word
+                        LIMIT 3) r),
+                candidates AS (
+                    SELECT o.statement_id, similarity(o.folded_text, me.folded_text)::float8 AS similarity
+                    FROM me CROSS JOIN rare
+                    JOIN statement_search o ON o.document @@ websearch_to_tsquery(me.config, rare.words)
+                    WHERE o.statement_id <> me.statement_id AND o.article_id <> me.article_id AND o.status <> 'rejected'
+                    LIMIT {SimilarWindow})
+                SELECT statement_id, similarity FROM candidates
+                WHERE similarity >= 0.5
+                ORDER BY similarity DESC, statement_id
+                LIMIT @limit
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter<long>("id", statementId));
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", Math.Clamp(limit, 1, 20)));
+            var scored = new List<(long Id, double Score)>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    scored.Add((reader.GetInt64(0), reader.GetDouble(1)));
+                }
+            }
+
+            return await DetailsAsync(connection, scored, "", [SearchSchema.SimpleConfiguration], ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    internal async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        return (NpgsqlConnection)db.Database.GetDbConnection();
+    }
+
+    internal Task CloseAsync() => db.Database.CloseConnectionAsync();
+
+    internal static async Task SetThresholdAsync(NpgsqlConnection connection, string setting, double value, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("SELECT set_config(@name, @value, true)", connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("name", setting));
+        command.Parameters.Add(new NpgsqlParameter<string>("value", value.ToString(CultureInfo.InvariantCulture)));
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The tsquery for <c>@q</c> in every configuration searched: documents are stemmed in their article's language.</summary>
+    internal static string TsQuery(IReadOnlyList<string> configs) =>
+        configs.Count == 0
+            ? "websearch_to_tsquery('public.nc_simple'::regconfig, @q)"
+            : string.Join(" || ", configs.Select(c => $"websearch_to_tsquery('public.{c}'::regconfig, @q)"));
+
+    /// <summary>Details and snippets for statements found, in the order given; <c>@q</c> marks the matched words.</summary>
+    internal static async Task<IReadOnlyList<StatementHit>> DetailsAsync(
+        NpgsqlConnection connection, IReadOnlyList<(long Id, double Score)> found, string query, IReadOnlyList<string> configs, CancellationToken ct)
+    {
+        if (found.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            WITH q AS (SELECT {TsQuery(configs)} AS tsq)
+            SELECT s.id, s.text,
+                   CASE WHEN length(s.text) <= 400 THEN ts_headline(ss.config, s.text, q.tsq, @whole) ELSE ts_headline(ss.config, s.text, q.tsq, @fragments) END,
+                   s.kind, s.status, s.confidence, p.name, p.slug, s.unnamed_source, s.cue_text, a.id, a.title, o.name, a.published_on
+            FROM statements s
+            JOIN statement_search ss ON ss.statement_id = s.id
+            JOIN articles a ON a.id = s.article_id
+            LEFT JOIN people p ON p.id = s.speaker_id
+            LEFT JOIN outlets o ON o.id = a.outlet_id
+            CROSS JOIN q
+            WHERE s.id = ANY (@ids)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        command.Parameters.Add(new NpgsqlParameter<string>("whole", HeadlineWhole));
+        command.Parameters.Add(new NpgsqlParameter<string>("fragments", HeadlineFragments));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. found.Select(f => f.Id)]));
+        var byId = new Dictionary<long, StatementHit>();
+        var scores = found.ToDictionary(f => f.Id, f => f.Score);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.GetInt64(0);
+            byId[id] = new StatementHit(
+                id,
+                reader.GetString(1),
+                QueryText.Snippet(reader.GetString(2)),
+                EnumText.Parse<StatementKind>(reader.GetString(3)),
+                reader.GetString(4),
+                reader.GetDouble(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.GetInt64(10),
+                reader.GetString(11),
+                reader.IsDBNull(12) ? null : reader.GetString(12),
+                reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13),
+                scores[id]);
+        }
+
+        return [.. found.Where(f => byId.ContainsKey(f.Id)).Select(f => byId[f.Id])];
+    }
+
+    private async Task<SearchResult> FindByWordsAsync(
+        NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
+    {
+        // The tsquery is written inline, not in a CTE, so the planner sees how common the words are: a rare word
+        // goes through the GIN index, a common one walks the id or date index and stops after a window of matches.
+        var tsquery = TsQuery(configs);
+        var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
+        string sql;
+        if (sort == SearchSort.Relevance)
+        {
+            var keyset = cursor is null ? "" : "WHERE (m.score, m.statement_id) < (@c_score, @c_id)";
+            var score = query.Length == 0 ? "0::real" : Score(tsquery);
+            sql = $"""
+                SELECT m.statement_id, m.score, NULL::date FROM (
+                    SELECT w.statement_id, {score} AS score FROM (
+                        SELECT s.statement_id, s.document, s.status, s.published_on FROM statement_search s
+                        WHERE {match}{filters.Sql()}
+                        ORDER BY s.statement_id DESC
+                        LIMIT {RankWindow}) w) m
+                {keyset}
+                ORDER BY m.score DESC, m.statement_id DESC
+                LIMIT @limit
+                """;
+        }
+        else
+        {
+            // Undated last either way; Npgsql maps ±infinity to DateOnly.MinValue/MaxValue and back, so cursors round-trip.
+            var (key, direction, comparison) = sort == SearchSort.Newest
+                ? ("coalesce(s.published_on, '-infinity'::date)", "DESC", "<")
+                : ("coalesce(s.published_on, 'infinity'::date)", "", ">");
+            var keyset = cursor is null ? "" : $" AND ({key}, s.statement_id) {comparison} (@c_date, @c_id)";
+            sql = $"""
+                SELECT s.statement_id, 0::real, {key} FROM statement_search s
+                WHERE {match}{filters.Sql()}{keyset}
+                ORDER BY {key} {direction}, s.statement_id {direction}
+                LIMIT @limit
+                """;
+        }
+
+        var rows = new List<(long Id, float Score, DateOnly? Date)>();
+        await using (var command = new NpgsqlCommand(sql, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
+            filters.Bind(command.Parameters);
+            cursor?.Bind(command.Parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetFloat(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2)));
+            }
+        }
+
+        string? nextCursor = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            nextCursor = new Cursor(sort, rows[^1].Score, rows[^1].Date ?? default, rows[^1].Id).Encode();
+        }
+
+        var page = rows.Select(r => (r.Id, (double)r.Score)).ToList();
+        var hits = await DetailsAsync(connection, page, query, configs, ct);
+        var (total, facets) = await FacetsAsync(connection, query, match, configs, filters, ct);
+        return Empty(query, total > 0 ? SearchMatch.Words : SearchMatch.None, [], filters, sort) with
+        {
+            Statements = hits,
+            Total = total,
+            TotalIsLowerBound = total >= FacetCap,
+            Facets = facets,
+            NextCursor = nextCursor,
+        };
+    }
+
+    private static async Task<(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)> FacetsAsync(
+        NpgsqlConnection connection, string query, string match, IReadOnlyList<string> configs, SearchFilters filters, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            WITH m AS MATERIALIZED (
+                SELECT s.statement_id, s.speaker_id, s.outlet_id, s.year, s.kind, s.status
+                FROM statement_search s
+                WHERE {match}{filters.Sql()}
+                LIMIT {FacetCap})
+            SELECT 'total', NULL, NULL, count(*) FROM m
+            UNION ALL (SELECT 'person', p.slug, p.name, f.n FROM (SELECT speaker_id, count(*) AS n FROM m WHERE speaker_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN people p ON p.id = f.speaker_id)
+            UNION ALL (SELECT 'outlet', o.id::text, o.name, f.n FROM (SELECT outlet_id, count(*) AS n FROM m WHERE outlet_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN outlets o ON o.id = f.outlet_id)
+            UNION ALL (SELECT 'year', year::text, year::text, count(*) FROM m WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC LIMIT 20)
+            UNION ALL (SELECT 'kind', kind, kind, count(*) FROM m GROUP BY kind)
+            UNION ALL (SELECT 'status', status, status, count(*) FROM m GROUP BY status)
+            UNION ALL (SELECT 'verdict', c.verdict, c.verdict, count(DISTINCT m.statement_id) FROM m JOIN claim_statements cs ON cs.statement_id = m.statement_id JOIN claims c ON c.id = cs.claim_id WHERE c.verdict IS NOT NULL GROUP BY c.verdict)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        filters.Bind(command.Parameters);
+        long total = 0;
+        var facets = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal)
+        {
+            ["person"] = [], ["outlet"] = [], ["year"] = [], ["kind"] = [], ["status"] = [], ["verdict"] = [],
+        };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var facet = reader.GetString(0);
+            if (facet == "total")
+            {
+                total = reader.GetInt64(3);
+                continue;
+            }
+
+            facets[facet].Add(new FacetValue(reader.GetString(1), reader.GetString(2).Replace('_', ' '), reader.GetInt64(3)));
+        }
+
+        foreach (var list in facets.Values.Where(l => l.Count > 1 && l[0].Value.Length > 0 && !char.IsDigit(l[0].Value[0])))
+        {
+            list.Sort((a, b) => b.Count.CompareTo(a.Count));
+        }
+
+        return (total, facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>Statements whose accent-folded text is most like the query's words (pg_trgm word similarity).</summary>
+    private static async Task<IReadOnlyList<StatementHit>> FindByLikenessAsync(
+        NpgsqlConnection connection, string query, string? respelled, IReadOnlyList<string> configs, SearchFilters filters, int pageSize, CancellationToken ct)
+    {
+        // Words the user excluded stay excluded: they are not matched on, and statements with them are left out.
+        var excluded = QueryText.Excluded(query);
+        var wanted = QueryText.Words(query).Where(w => !excluded.Contains(w)).ToList();
+        var folded = SearchKey.ForQuote(string.Join(' ', wanted));
+        if (folded.Length < 3)
+        {
+            return [];
+        }
+
+        var exclusion = excluded.Count == 0 ? "" : $" AND NOT s.document @@ ({TsQuery(configs).Replace("@q", "@excluded", StringComparison.Ordinal)})";
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await SetThresholdAsync(connection, "pg_trgm.word_similarity_threshold", FuzzyThreshold, ct);
+        var found = new List<(long Id, double Score)>();
+        await using (var command = new NpgsqlCommand(
+            $"""
+            SELECT c.statement_id, c.similarity FROM (
+                SELECT s.statement_id, word_similarity(@folded, s.folded_text)::float8 AS similarity
+                FROM statement_search s
+                WHERE @folded <% s.folded_text{exclusion}{filters.Sql()}
+                LIMIT {FuzzyWindow}) c
+            ORDER BY c.similarity DESC, c.statement_id DESC
+            LIMIT @limit
+            """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter<string>("folded", folded));
+            command.Parameters.Add(new NpgsqlParameter<string>("excluded", string.Join(" or ", excluded)));
+            command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize));
+            filters.Bind(command.Parameters);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                found.Add((reader.GetInt64(0), reader.GetDouble(1)));
+            }
+        }
+
+        var hits = await DetailsAsync(connection, found, respelled ?? query, configs, ct);
+        await transaction.CommitAsync(ct);
+        return hits;
+    }
+
+    /// <summary>The query with each word the lexicon does not know replaced by the closest word it does; null when nothing changes.</summary>
+    private static async Task<string?> RespellAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    {
+        var words = QueryText.Words(query).Distinct(StringComparer.Ordinal).Take(12).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT w.i, best.word
+            FROM unnest(@words) WITH ORDINALITY AS w(word, i)
+            CROSS JOIN LATERAL (
+                SELECT l.word FROM search_lexicon l
+                WHERE l.word % w.word
+                ORDER BY similarity(l.word, w.word) DESC, l.occurrences DESC, l.word
+                LIMIT 1) best
+            WHERE NOT EXISTS (SELECT 1 FROM search_lexicon k WHERE k.word = w.word)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("words", [.. words.Select(SearchKey.ForQuote)]));
+        var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                corrections[words[(int)reader.GetInt64(0) - 1]] = reader.GetString(1);
+            }
+        }
+
+        // Swapped letters ("wnid") share almost no trigrams with the word meant: try an edit distance of one or two.
+        foreach (var word in words.Where(w => !corrections.ContainsKey(w) && w.Length >= 4))
+        {
+            if (await ClosestByEditsAsync(connection, SearchKey.ForQuote(word), ct) is { } closer)
+            {
+                corrections[word] = closer;
+            }
+        }
+
+        if (corrections.Count == 0)
+        {
+            return null;
+        }
+
+        var respelled = QueryText.Replace(query, corrections);
+        return respelled == query ? null : respelled;
+    }
+
+    /// <summary>The most frequent lexicon word within one edit (two for long words) of <paramref name="word"/>, same first letter; null when the word is known.</summary>
+    private static async Task<string?> ClosestByEditsAsync(NpgsqlConnection connection, string word, CancellationToken ct)
+    {
+        var allowed = word.Length >= 8 ? 2 : 1;
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT word, occurrences FROM search_lexicon
+            WHERE left(word, 1) = left(@word, 1) AND length(word) BETWEEN @shortest AND @longest
+            ORDER BY occurrences DESC
+            LIMIT 20000
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("word", word));
+        command.Parameters.Add(new NpgsqlParameter<int>("shortest", word.Length - allowed));
+        command.Parameters.Add(new NpgsqlParameter<int>("longest", word.Length + allowed));
+        string? best = null;
+        var bestDistance = allowed + 1;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var candidate = reader.GetString(0);
+            if (candidate == word)
+            {
+                return null;
+            }
+
+            var distance = WordDiff.EditDistance(word, candidate, allowed);
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (candidate, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static async Task<bool> IsOnlyStopWordsAsync(NpgsqlConnection connection, string query, string config, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT numnode(websearch_to_tsquery('public.{config}'::regconfig, @q)) = 0 AND numnode(websearch_to_tsquery('public.nc_simple'::regconfig, @q)) > 0", connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
+    private static async Task<SearchSection<ClaimHit>> ClaimsAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    {
+        if (query.Length == 0)
+        {
+            return new SearchSection<ClaimHit>(0, []);
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            WITH q AS (SELECT websearch_to_tsquery('public.nc_english'::regconfig, @q) AS tsq),
+            found AS (SELECT c.id, c.text, c.verdict FROM claims c CROSS JOIN q
+                      WHERE to_tsvector('public.nc_english'::regconfig, c.text) @@ q.tsq
+                      ORDER BY c.id DESC LIMIT {SectionWindow}),
+            m AS (SELECT f.*, ts_rank_cd(to_tsvector('public.nc_english'::regconfig, f.text), q.tsq) AS rank FROM found f CROSS JOIN q)
+            SELECT m.id, m.text, ts_headline('public.nc_english'::regconfig, m.text, q.tsq, @whole), m.verdict,
+                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = m.id)::int, (SELECT count(*) FROM m)
+            FROM m CROSS JOIN q
+            ORDER BY m.rank DESC, m.id DESC
+            LIMIT 20
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        command.Parameters.Add(new NpgsqlParameter<string>("whole", HeadlineWhole));
+        var items = new List<ClaimHit>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(new ClaimHit(reader.GetInt64(0), reader.GetString(1), QueryText.Snippet(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3).Replace('_', ' '), reader.GetInt32(4)));
+            total = reader.GetInt64(5);
+        }
+
+        return new SearchSection<ClaimHit>(total, items);
+    }
+
+    private static async Task<SearchSection<AnnotationHit>> AnnotationsAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    {
+        if (query.Length == 0)
+        {
+            return new SearchSection<AnnotationHit>(0, []);
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            WITH q AS (SELECT websearch_to_tsquery('public.nc_english'::regconfig, @q) AS tsq),
+            found AS (SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id
+                      FROM annotations a CROSS JOIN q
+                      WHERE to_tsvector('public.nc_english'::regconfig, a.body) @@ q.tsq AND a.visibility = 'published'
+                      ORDER BY a.id DESC LIMIT {SectionWindow}),
+            m AS (SELECT f.*, ts_rank_cd(to_tsvector('public.nc_english'::regconfig, f.body), q.tsq) AS rank FROM found f CROSS JOIN q)
+            SELECT m.id, ts_headline('public.nc_english'::regconfig, m.body, q.tsq, @fragments), m.motivation,
+                   m.statement_id, m.article_id, m.claim_id, p.slug, (SELECT count(*) FROM m)
+            FROM m CROSS JOIN q LEFT JOIN people p ON p.id = m.person_id
+            ORDER BY m.rank DESC, m.id DESC
+            LIMIT 20
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        command.Parameters.Add(new NpgsqlParameter<string>("fragments", HeadlineFragments));
+        var items = new List<AnnotationHit>();
+        long total = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(new AnnotationHit(
+                reader.GetInt64(0),
+                QueryText.Snippet(reader.GetString(1)),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetInt64(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+            total = reader.GetInt64(7);
+        }
+
+        return new SearchSection<AnnotationHit>(total, items);
+    }
+
+    private SearchSort ParseSort(string? raw, List<string> messages)
+    {
+        var value = QueryText.Clean(raw, 20).Text.ToLowerInvariant();
+        switch (value)
+        {
+            case "" or "relevance":
+                return SearchSort.Relevance;
+            case "newest":
+                return SearchSort.Newest;
+            case "oldest":
+                return SearchSort.Oldest;
+            default:
+                logger.LogDebug("Unknown search sort {Sort}", value);
+                messages.Add($"“{value}” is not a sort order (relevance, newest, oldest); sorted by relevance.");
+                return SearchSort.Relevance;
+        }
+    }
+
+    private static SearchResult Empty(string query, SearchMatch match, IReadOnlyList<string> messages, SearchFilters filters, SearchSort sort) => new()
+    {
+        Query = query,
+        Match = match,
+        Messages = messages,
+        Total = 0,
+        TotalIsLowerBound = false,
+        Statements = [],
+        Facets = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal),
+        Claims = new SearchSection<ClaimHit>(0, []),
+        Annotations = new SearchSection<AnnotationHit>(0, []),
+        AppliedFilters = filters.Applied,
+        Sort = sort,
+    };
+
+    /// <summary>Keyset position: the last row's sort value and id, opaque to clients.</summary>
+    private sealed record Cursor(SearchSort Sort, float Score, DateOnly Date, long Id)
+    {
+        public string Encode()
+        {
+            var key = Sort == SearchSort.Relevance
+                ? Score.ToString("R", CultureInfo.InvariantCulture)
+                : Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var text = $"{Sort.ToString().ToLowerInvariant()}|{key}|{Id.ToString(CultureInfo.InvariantCulture)}";
+            return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        }
+
+        public static Cursor? Parse(string? raw, SearchSort sort, List<string> messages)
+        {
+            var value = QueryText.Clean(raw, 200).Text;
+            if (value.Length == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                var base64 = value.Replace('-', '+').Replace('_', '/');
+                base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
+                var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
+                if (parts.Length == 3 && parts[0] == sort.ToString().ToLowerInvariant() && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                {
+                    if (sort == SearchSort.Relevance && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
+                    {
+                        return new Cursor(sort, score, default, id);
+                    }
+
+                    if (sort != SearchSort.Relevance && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        return new Cursor(sort, 0, date, id);
+                    }
+                }
+            }
+            catch (FormatException)
+            {
+                // Falls through to the message below.
+            }
+
+            messages.Add("That page link is not valid (or was made for another sort order); showing the first page.");
+            return null;
+        }
+
+        public void Bind(NpgsqlParameterCollection parameters)
+        {
+            parameters.Add(new NpgsqlParameter<float>("c_score", Score));
+            parameters.Add(new NpgsqlParameter<DateOnly>("c_date", Date) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+            parameters.Add(new NpgsqlParameter<long>("c_id", Id));
+        }
+    }
+}

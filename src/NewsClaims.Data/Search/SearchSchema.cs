@@ -1,0 +1,235 @@
+namespace NewsClaims.Data.Search;
+
+/// <summary>
+/// The search side table and what keeps it current, created by the QuoteSearchIndex migration.
+/// <c>statement_search</c> holds one row per statement: a weighted document (statement words A, speaker names and
+/// aliases B, article title C) stemmed with the article language's configuration, the accent-folded text for
+/// trigram matching, and the columns filters and facets need, so a search touches one table and its indexes.
+/// A generated column cannot read other tables, hence triggers: statement inserts and updates, article and person
+/// edits and alias changes refresh the affected rows. <c>search_lexicon</c> is the word list behind "did you mean".
+/// </summary>
+public static class SearchSchema
+{
+    /// <summary>Languages with a stemming configuration; everything else is searched with <c>nc_simple</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Configurations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["en"] = "nc_english",
+        ["de"] = "nc_german",
+        ["fr"] = "nc_french",
+        ["es"] = "nc_spanish",
+        ["it"] = "nc_italian",
+        ["nl"] = "nc_dutch",
+        ["pt"] = "nc_portuguese",
+        ["ru"] = "nc_russian",
+        ["sv"] = "nc_swedish",
+    };
+
+    public const string SimpleConfiguration = "nc_simple";
+
+    public const string Create = """
+        -- Copies of the built-in configurations that fold accents before stemming, so ts_headline marks "déjà" for "deja".
+        DO $do$
+        DECLARE l text;
+        BEGIN
+            FOREACH l IN ARRAY ARRAY['simple', 'english', 'german', 'french', 'spanish', 'italian', 'dutch', 'portuguese', 'russian', 'swedish'] LOOP
+                EXECUTE format('CREATE TEXT SEARCH CONFIGURATION public.%I (COPY = pg_catalog.%I)', 'nc_' || l, l);
+                EXECUTE format('ALTER TEXT SEARCH CONFIGURATION public.%I ALTER MAPPING FOR hword, hword_part, word WITH public.unaccent, %I',
+                    'nc_' || l, CASE l WHEN 'simple' THEN 'simple' ELSE l || '_stem' END);
+            END LOOP;
+        END
+        $do$;
+
+        CREATE FUNCTION public.search_config_for(language text) RETURNS regconfig
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+            SELECT (CASE lower(split_part(coalesce(language, ''), '-', 1))
+                WHEN 'en' THEN 'public.nc_english' WHEN 'de' THEN 'public.nc_german' WHEN 'fr' THEN 'public.nc_french'
+                WHEN 'es' THEN 'public.nc_spanish' WHEN 'it' THEN 'public.nc_italian' WHEN 'nl' THEN 'public.nc_dutch'
+                WHEN 'pt' THEN 'public.nc_portuguese' WHEN 'ru' THEN 'public.nc_russian' WHEN 'sv' THEN 'public.nc_swedish'
+                ELSE 'public.nc_simple' END)::regconfig
+        $$;
+
+        CREATE TABLE public.statement_search (
+            statement_id bigint PRIMARY KEY REFERENCES public.statements (id) ON DELETE CASCADE,
+            article_id bigint NOT NULL,
+            speaker_id bigint,
+            outlet_id bigint,
+            published_on date,
+            year integer,
+            kind character varying(16) NOT NULL,
+            status character varying(16) NOT NULL,
+            language character varying(16) NOT NULL,
+            config regconfig NOT NULL,
+            folded_text text NOT NULL,
+            document tsvector NOT NULL
+        );
+        CREATE INDEX ix_statement_search_document ON public.statement_search USING gin (document);
+        CREATE INDEX ix_statement_search_folded_text_trgm ON public.statement_search USING gin (folded_text gin_trgm_ops);
+        CREATE INDEX ix_statement_search_speaker_id ON public.statement_search (speaker_id);
+        CREATE INDEX ix_statement_search_article_id ON public.statement_search (article_id);
+        -- Newest/oldest first: walked in order and filtered, so a common word stops after one page of matches.
+        CREATE INDEX ix_statement_search_newest ON public.statement_search ((coalesce(published_on, '-infinity'::date)), statement_id);
+        CREATE INDEX ix_statement_search_oldest ON public.statement_search ((coalesce(published_on, 'infinity'::date)), statement_id);
+
+        CREATE TABLE public.search_lexicon (
+            word text PRIMARY KEY,
+            occurrences bigint NOT NULL
+        );
+        CREATE INDEX ix_search_lexicon_word_trgm ON public.search_lexicon USING gin (word gin_trgm_ops);
+
+        CREATE INDEX ix_claims_text_search ON public.claims USING gin (to_tsvector('public.nc_english'::regconfig, text));
+        CREATE INDEX ix_annotations_body_search ON public.annotations USING gin (to_tsvector('public.nc_english'::regconfig, body));
+
+        CREATE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.statement_search AS t
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
+                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
+                   s.kind, s.status, a.language, c.cfg, public.f_unaccent(s.text),
+                   setweight(to_tsvector(c.cfg, s.text), 'A')
+                   || setweight(to_tsvector(c.cfg, coalesce(n.names, '') || ' ' || coalesce(s.unnamed_source, '')), 'B')
+                   || setweight(to_tsvector(c.cfg, a.title), 'C')
+            FROM public.statements s
+            JOIN public.articles a ON a.id = s.article_id
+            CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
+            LEFT JOIN LATERAL (
+                SELECT p.name || ' ' || coalesce((SELECT string_agg(pa.alias, ' ') FROM public.person_aliases pa WHERE pa.person_id = p.id), '') AS names
+                FROM public.people p WHERE p.id = s.speaker_id) n ON true
+            WHERE s.id = ANY (ids)
+            ORDER BY s.id
+            ON CONFLICT (statement_id) DO UPDATE SET
+                article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
+                published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
+                language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document;
+        $$;
+
+        -- Words as typed (folded, unstemmed) with how often they occur; sorted so concurrent imports lock rows in one order.
+        CREATE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.search_lexicon AS l (word, occurrences)
+            SELECT w.word, count(*)
+            FROM public.statements s
+            LEFT JOIN public.people p ON p.id = s.speaker_id
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+            WHERE s.id = ANY (ids) AND w.word ~ '^[[:alpha:]]{3,40}$'
+            GROUP BY w.word
+            ORDER BY w.word
+            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
+        $$;
+
+        CREATE FUNCTION public.statement_search_on_statements() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM changed_rows));
+            IF TG_OP = 'INSERT' THEN
+                PERFORM public.search_lexicon_add(ARRAY(SELECT id FROM changed_rows));
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_statements_search_insert AFTER INSERT ON public.statements
+            REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_statements();
+        CREATE TRIGGER tr_statements_search_update AFTER UPDATE ON public.statements
+            REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_statements();
+
+        CREATE FUNCTION public.statement_search_on_articles() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM public.statements WHERE article_id = NEW.id));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_articles_search AFTER UPDATE ON public.articles FOR EACH ROW
+            WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.language IS DISTINCT FROM NEW.language
+                  OR OLD.outlet_id IS DISTINCT FROM NEW.outlet_id OR OLD.published_on IS DISTINCT FROM NEW.published_on)
+            EXECUTE FUNCTION public.statement_search_on_articles();
+
+        CREATE FUNCTION public.statement_search_on_people() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM public.statements WHERE speaker_id = NEW.id));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_people_search AFTER UPDATE ON public.people FOR EACH ROW
+            WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION public.statement_search_on_people();
+
+        CREATE FUNCTION public.statement_search_on_person_aliases() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        DECLARE person bigint;
+        BEGIN
+            IF TG_OP = 'DELETE' THEN person := OLD.person_id; ELSE person := NEW.person_id; END IF;
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM public.statements WHERE speaker_id = person));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_person_aliases_search AFTER INSERT OR UPDATE OR DELETE ON public.person_aliases FOR EACH ROW
+            EXECUTE FUNCTION public.statement_search_on_person_aliases();
+
+        -- Refills both tables from scratch in set-based passes: after a bulk load that ran with triggers off
+        -- (session_replication_role = replica, as the benchmark generator does), or to repair them.
+        CREATE FUNCTION public.statement_search_rebuild() RETURNS bigint
+        LANGUAGE plpgsql AS $$
+        DECLARE loaded bigint;
+        BEGIN
+            TRUNCATE public.statement_search, public.search_lexicon;
+            INSERT INTO public.statement_search
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
+                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
+                   s.kind, s.status, a.language, c.cfg, public.f_unaccent(s.text),
+                   setweight(to_tsvector(c.cfg, s.text), 'A')
+                   || setweight(to_tsvector(c.cfg, coalesce(n.names, '') || ' ' || coalesce(s.unnamed_source, '')), 'B')
+                   || setweight(to_tsvector(c.cfg, a.title), 'C')
+            FROM public.statements s
+            JOIN public.articles a ON a.id = s.article_id
+            CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
+            LEFT JOIN (
+                SELECT p.id, p.name || ' ' || coalesce(string_agg(pa.alias, ' '), '') AS names
+                FROM public.people p LEFT JOIN public.person_aliases pa ON pa.person_id = p.id
+                GROUP BY p.id, p.name) n ON n.id = s.speaker_id;
+            GET DIAGNOSTICS loaded = ROW_COUNT;
+            INSERT INTO public.search_lexicon (word, occurrences)
+            SELECT w.word, count(*)
+            FROM public.statements s
+            LEFT JOIN public.people p ON p.id = s.speaker_id
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
+            GROUP BY w.word;
+            ANALYZE public.statement_search;
+            ANALYZE public.search_lexicon;
+            RETURN loaded;
+        END
+        $$;
+
+        SELECT public.statement_search_rebuild();
+        """;
+
+    public const string Drop = """
+        DROP TRIGGER IF EXISTS tr_person_aliases_search ON public.person_aliases;
+        DROP TRIGGER IF EXISTS tr_people_search ON public.people;
+        DROP TRIGGER IF EXISTS tr_articles_search ON public.articles;
+        DROP TRIGGER IF EXISTS tr_statements_search_update ON public.statements;
+        DROP TRIGGER IF EXISTS tr_statements_search_insert ON public.statements;
+        DROP FUNCTION IF EXISTS public.statement_search_rebuild();
+        DROP FUNCTION IF EXISTS public.statement_search_on_person_aliases();
+        DROP FUNCTION IF EXISTS public.statement_search_on_people();
+        DROP FUNCTION IF EXISTS public.statement_search_on_articles();
+        DROP FUNCTION IF EXISTS public.statement_search_on_statements();
+        DROP FUNCTION IF EXISTS public.search_lexicon_add(bigint[]);
+        DROP FUNCTION IF EXISTS public.statement_search_refresh(bigint[]);
+        DROP INDEX IF EXISTS public.ix_annotations_body_search;
+        DROP INDEX IF EXISTS public.ix_claims_text_search;
+        DROP TABLE IF EXISTS public.search_lexicon;
+        DROP TABLE IF EXISTS public.statement_search;
+        DROP FUNCTION IF EXISTS public.search_config_for(text);
+        DO $do$
+        DECLARE l text;
+        BEGIN
+            FOREACH l IN ARRAY ARRAY['simple', 'english', 'german', 'french', 'spanish', 'italian', 'dutch', 'portuguese', 'russian', 'swedish'] LOOP
+                EXECUTE format('DROP TEXT SEARCH CONFIGURATION IF EXISTS public.%I', 'nc_' || l);
+            END LOOP;
+        END
+        $do$;
+        """;
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using NewsClaims.Data.Search;
+
+namespace NewsClaims.Web.Features.Search;
+
+[EnableRateLimiting(SearchRateLimiting.Policy)]
+public sealed class SearchController(QuoteSearch search, QuoteCheck quoteCheck) : Controller
+{
+    [HttpGet("/search")]
+    public async Task<IActionResult> Index(SearchParameters parameters, [FromQuery(Name = "tab")] string? tab, CancellationToken ct)
+    {
+        var result = await search.SearchAsync(parameters.ToRequest(), ct);
+        ViewData["Title"] = result.Query.Length > 0 ? $"“{result.Query}”: search" : "Search quotes";
+        var selected = tab is "claims" or "annotations" ? tab : "statements";
+        return View(new SearchPageModel(parameters, result, selected));
+    }
+
+    [HttpGet("/search/quote-check")]
+    public async Task<IActionResult> QuoteCheck([FromQuery(Name = "text")] string? text, CancellationToken ct)
+    {
+        ViewData["Title"] = "Quote check";
+        var result = string.IsNullOrWhiteSpace(text) ? null : await quoteCheck.CheckAsync(text, ct);
+        return View(new QuoteCheckPageModel(text, result));
+    }
+}

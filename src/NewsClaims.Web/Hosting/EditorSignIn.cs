@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using NewsClaims.Data.Identity;
+
+namespace NewsClaims.Web.Hosting;
+
+/// <summary>
+/// Editor sign-in with ASP.NET Core Identity: the application cookie for the site's editor pages, Identity
+/// bearer tokens for the API (<c>POST /api/v1/auth/login</c>, as CONTRACTS.md fixes it), and the policies that
+/// say who may change the knowledge base. No hand-written password or token code.
+/// </summary>
+public static class EditorSignIn
+{
+    /// <summary>Editors and admins, signed in by cookie (pages) or bearer token.</summary>
+    public const string Editor = "Editor";
+
+    /// <summary>Editors and admins, by bearer token only: API callers get 401, not a redirect to a login page.</summary>
+    public const string ApiEditor = "ApiEditor";
+
+    // Pages accept either: a browser's cookie (anonymous visitors are sent to sign in), or a bearer token.
+    private const string CookieOrBearer = "CookieOrBearer";
+
+    public static WebApplicationBuilder AddEditorSignIn(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        new IdentityBuilder(typeof(EditorAccount), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.AccessDeniedPath = "/account/denied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Editor, policy => policy
+                .AddAuthenticationSchemes(CookieOrBearer)
+                .RequireAuthenticatedUser()
+                .RequireRole(NewsClaimsRoles.Editor, NewsClaimsRoles.Admin))
+            .AddPolicy(ApiEditor, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(NewsClaimsRoles.Editor, NewsClaimsRoles.Admin));
+        return builder;
+    }
+
+    /// <summary><c>POST /api/v1/auth/login</c> <c>{"email","password"}</c> → <c>{"tokenType","accessToken","expiresIn","refreshToken"}</c>.</summary>
+    public static WebApplication MapEditorSignIn(this WebApplication app)
+    {
+        app.MapPost("/api/v1/auth/login", async Task<IResult> (LoginRequest login, SignInManager<EditorAccount> signIn, UserManager<EditorAccount> users) =>
+            {
+                if (string.IsNullOrWhiteSpace(login.Email) || string.IsNullOrEmpty(login.Password))
+                {
+                    return TypedResults.Problem("Give an email and a password.", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                var account = await users.FindByEmailAsync(login.Email);
+                if (account is null)
+                {
+                    return TypedResults.Problem("Unknown email or wrong password.", statusCode: StatusCodes.Status401Unauthorized);
+                }
+
+                // The bearer handler writes the token response itself on sign-in.
+                signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+                var result = await signIn.PasswordSignInAsync(account, login.Password, isPersistent: false, lockoutOnFailure: true);
+                return result.Succeeded
+                    ? TypedResults.Empty
+                    : TypedResults.Problem(
+                        result.IsLockedOut ? "The account is locked after repeated failures; try again later." : "Unknown email or wrong password.",
+                        statusCode: StatusCodes.Status401Unauthorized);
+            })
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .Produces<AccessTokenResponse>()
+            .WithName("Login")
+            .WithTags("Auth");
+        return app;
+    }
+
+    public sealed record LoginRequest(string? Email, string? Password);
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Text;
+using NewsClaims.Extraction;
+
+namespace NewsClaims.UnitTests.Properties;
+
+/// <summary>Runs alone, so the process CPU time it measures is the engine's.</summary>
+[CollectionDefinition(nameof(TimeBoundTests), DisableParallelization = true)]
+public sealed class TimeBoundCollection;
+
+[Collection(nameof(TimeBoundTests))]
+public class TimeBoundTests
+{
+    private static readonly StatementExtractor Extractor = new();
+
+    [Fact]
+    public void One_megabyte_paragraph_without_punctuation_takes_under_a_second()
+    {
+        var sb = new StringBuilder(1 << 20);
+        // Run-on prose with the density of cues, names and quote-free clauses of ordinary news copy.
+        var words = ("the council met on a cold morning and Mayor Ana Lind said that the new budget would cut road repairs " +
+            "while officials told residents the plan was fair according to the finance office and he argued it would " +
+            "save money over ten years but critics in Oslo warned that schools would suffer").Split(' ');
+        for (var i = 0; sb.Length < 1 << 20; i++)
+        {
+            sb.Append(words[i % words.Length]).Append(' ');
+        }
+
+        var text = sb.ToString();
+        Extractor.Extract(new ArticleText(text[..100_000])); // warm up the JIT: the bound is on the engine, not on compilation
+
+        // CPU time, not wall time: on a shared, loaded machine waiting for a core is not the engine's cost.
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        Extractor.Extract(new ArticleText(text));
+        clock.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
+
+        Assert.True(cpu < TimeSpan.FromSeconds(1), $"took {cpu.TotalMilliseconds} ms of CPU ({clock.Elapsed.TotalMilliseconds} ms wall)");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "hung");
+    }
+}
