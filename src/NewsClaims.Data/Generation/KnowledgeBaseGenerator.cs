@@ -124,6 +124,9 @@ public sealed class KnowledgeBaseGenerator(string connectionString, Action<strin
             await ExecuteAsync(admin, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))", ct);
         }
 
+        // The bulk load bypasses the triggers that keep the quote-search tables current: refill them in one pass.
+        progress("Rebuilding the quote-search tables");
+        await ExecuteAsync(admin, "SELECT statement_search_rebuild()", ct, timeout: 0);
         await ExecuteAsync(admin, "ANALYZE", ct, timeout: 0);
         return new GenerationReport(outlets.Count, people.Count, options.Articles, options.Statements, claims,
             [.. people.Take(options.HeavySpeakers).Select(p => p.Slug)], clock.Elapsed);
