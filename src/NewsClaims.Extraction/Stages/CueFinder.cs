@@ -41,6 +41,12 @@ internal static class CueFinder
 
             if (!CueLexicon.TryGet(doc.Word(t), out var entry))
             {
+                // "protesters chanting “...”", "a sign that read “...”": verbs that report words only when a quotation follows.
+                if (doc.IsLower(t) && CueLexicon.TryGetQuoting(doc.Word(t), out var quoting) && QuotationFollows(doc, t + 1))
+                {
+                    cues.Add(new Cue(t, t + 1, quoting));
+                }
+
                 continue;
             }
 
@@ -54,5 +60,15 @@ internal static class CueFinder
         }
 
         return doc with { Cues = cues.DrainToImmutable() };
+    }
+
+    private static bool QuotationFollows(Document doc, int t)
+    {
+        if (t < doc.Tokens.Length && (doc.IsPunct(t, ',') || doc.IsPunct(t, ':')))
+        {
+            t++;
+        }
+
+        return t < doc.Tokens.Length && doc.Tokens[t].Kind == TokenKind.Quote && doc.InQuote(t) && doc.Quotes[doc.QuoteOf[t]].OpenToken == t;
     }
 }

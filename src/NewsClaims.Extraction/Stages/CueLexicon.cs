@@ -48,7 +48,26 @@ internal static class CueLexicon
         "declaration complaint threat vow insistence argument reminder observation testimony recollection suspicion " +
         "expectation expectations worry worries guess impression notion";
 
+    /// <summary>Verbs that report words only when a quotation follows them: "chanting “...”", "a banner reading “...”".</summary>
+    private const string QuotingVerbs =
+        "read|read|read|reading, chant, yell, scream, cry|cried|cried|crying, mouth, sing|sang|sung|singing, cheer, holler, " +
+        "bark, snap|snapped|snapped|snapping, shoot|shot|shot|shooting, chime, intone, scrawl, proclaim";
+
     public static readonly FrozenDictionary<string, CueEntry> Entries = Build();
+
+    private static readonly FrozenDictionary<string, CueEntry> Quoting = BuildQuoting();
+
+    private static readonly FrozenDictionary<string, CueEntry>.AlternateLookup<ReadOnlySpan<char>> QuotingLookup =
+        Quoting.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool TryGetQuoting(ReadOnlySpan<char> word, out CueEntry entry) => QuotingLookup.TryGetValue(word, out entry);
+
+    private static FrozenDictionary<string, CueEntry> BuildQuoting()
+    {
+        var map = new Dictionary<string, CueEntry>(StringComparer.OrdinalIgnoreCase);
+        AddVerbs(map, QuotingVerbs, CueClass.Speech);
+        return map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
 
     public static readonly FrozenDictionary<string, CueEntry>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Entries.GetAlternateLookup<ReadOnlySpan<char>>();

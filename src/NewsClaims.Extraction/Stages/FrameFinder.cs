@@ -78,7 +78,8 @@ internal static class FrameFinder
             return null;
         }
 
-        if (form == CueForm.Participle && prev >= 0 && (doc.IsPunct(prev, ',') || doc.Is(prev, "while") || doc.IsPunct(prev, '\u2014')))
+        if (form == CueForm.Participle && prev >= 0 && (doc.IsPunct(prev, ',') || doc.Is(prev, "while") || doc.IsPunct(prev, '\u2014')
+            || IsClosingQuote(doc, prev) && doc.IsPunct(prev - 1, ',')))
         {
             var subject = MainSubject(doc, s, c);
             var startAt = RightContentStart(doc, cue, cue.EndToken, end, out var objFirst, out var objEnd);
@@ -96,7 +97,26 @@ internal static class FrameFinder
         }
 
         // Subject to the left of the cue, over auxiliaries and adverbs: "Putin has long argued".
-        var k = SkipAuxiliariesLeft(doc, c - 1, first);
+        var k = SkipParenthesisLeft(doc, SkipAuxiliariesLeft(doc, c - 1, first), first);
+
+        // "Smith praised the plan and said ...", "..., but insists ...": a second verb shares the clause's subject.
+        if (k > first && form == CueForm.Finite && (doc.Is(k, "and") || doc.Is(k, "but")) && !doc.InQuote(k))
+        {
+            var shared = MainSubject(doc, s, k);
+            var from = RightContentStart(doc, cue, cue.EndToken, end, out var cFirst, out var cEnd);
+            if (from >= 0 && from + 1 < end && doc.IsPunct(from, ',') && IsQuoteStart(doc, from + 1))
+            {
+                from++;
+            }
+
+            if (shared.First < 0 || from < 0 || from >= end || !StartsContent(doc, from, end) || cls == CueClass.Characterize && doc.Is(from, "as"))
+            {
+                return null;
+            }
+
+            return Make(doc, cue, shared.First, shared.End, cFirst, cEnd, from, RightContentEnd(doc, from, end), "coordinated");
+        }
+
         int srcFirst = -1, srcEnd = -1;
         var inverted = false;
         if (k >= first && IsNounPhraseEnd(doc, k))
@@ -187,13 +207,19 @@ internal static class FrameFinder
             var rightStart = r + 1;
             var contentEnd = RightContentEnd(doc, rightStart, end);
             var leftWords = CountWords(doc, leftStart, leftOf);
-            return leftWords > 3 || IsQuoteStart(doc, leftStart)
+
+            // "Asked about the delay, Smith replied, “...”": a quotation opening on the right is the answer; the words
+            // on the left set the scene unless they are themselves quoted.
+            var quotedRight = IsQuoteStart(doc, rightStart) && !IsClosingQuote(doc, leftOf - 1) && !IsClosingQuote(doc, leftOf);
+            return !quotedRight && (leftWords > 3 || IsQuoteStart(doc, leftStart))
                 ? Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, leftStart, contentEnd, "parenthetical")
                 : Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, rightStart, contentEnd, "parenthetical");
         }
 
         // '“...,” Smith said when asked': a quotation right before the attribution is its content.
-        if (introduced && leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1)) && !doc.IsPunct(r, ':') && !doc.Is(r - 1, "that"))
+        // But '“Sunday Report,” Smith said the plan had failed': a clause right of the cue is the content.
+        var clauseRight = !inverted && r >= 0 && r < end && StartsReportedClause(doc, r, end);
+        if (introduced && leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1)) && !doc.IsPunct(r, ':') && !doc.Is(r - 1, "that") && !clauseRight)
         {
             var leftStart = ClauseStartLeft(doc, leftOf, first);
             if (leftStart < leftOf)
@@ -437,13 +463,13 @@ internal static class FrameFinder
     }
 
     /// <summary>The content runs to the end of the sentence or to a semicolon outside quotation marks.</summary>
-    private static int RightContentEnd(Document doc, int start, int end)
+    internal static int RightContentEnd(Document doc, int start, int end)
     {
         var last = start;
         end = Math.Min(end, start + MaxContent);
         for (var t = start; t < end; t++)
         {
-            if (doc.IsPunct(t, ';') && !doc.InQuote(t))
+            if (doc.IsPunct(t, ';') && !doc.InQuote(t) || t > start && EndsAtNextReport(doc, t, end))
             {
                 break;
             }
@@ -458,6 +484,46 @@ internal static class FrameFinder
 
         return doc.Tokens[last].End;
     }
+
+    /// <summary>
+    /// "... and said ...", "..., adding that ...": a coordinated reporting verb or a reporting participle after a comma
+    /// starts a report of its own, so the content before it ends there.
+    /// </summary>
+    private static bool EndsAtNextReport(Document doc, int t, int end)
+    {
+        var token = doc.Tokens[t];
+        if (token.Kind == TokenKind.Quote)
+        {
+            // '“... the party,” claiming that ...': the comma that hands over sits inside the closing mark.
+            return IsClosingQuote(doc, t) && doc.IsPunct(t - 1, ',') && t + 1 < end && IsParticipleCue(doc, t + 1) && doc.IsLower(t + 1) && IsSpeechLike(doc, t + 1);
+        }
+
+        if (token.Kind == TokenKind.Punct ? doc.Text[token.Start] != ',' : token.Length != 3 || doc.InQuote(t))
+        {
+            return false;
+        }
+
+        if (doc.IsPunct(t, ',') && t + 1 < end && !doc.InQuote(t) && IsParticipleCue(doc, t + 1) && doc.IsLower(t + 1) && IsSpeechLike(doc, t + 1))
+        {
+            return true;
+        }
+
+        if (!doc.Is(t, "and") && !doc.Is(t, "but"))
+        {
+            return false;
+        }
+
+        var v = SkipAdverbs(doc, t + 1, end);
+        return v < end && doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form == CueForm.Finite && IsSpeechLike(doc, v);
+    }
+
+    /// <summary>A word that opens a clause (not a preposition, a subordinator or a time word), with a few words after it.</summary>
+    private static bool StartsReportedClause(Document doc, int r, int end) =>
+        doc.Tokens[r].Kind == TokenKind.Word && !IsPreposition(doc, r) && !Lexicon.Subordinators.Contains(doc.Word(r)) && !IsTimeWord(doc, r)
+        && !IsParticipleCue(doc, r) && !IsAdverb(doc, r) && !doc.Is(r, "and") && !doc.Is(r, "but") && CountWords(doc, r, Math.Min(end, r + 8)) >= 4;
+
+    private static bool IsSpeechLike(Document doc, int t) =>
+        CueLexicon.TryGet(doc.Word(t), out var e) && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize;
 
     /// <summary>Content must begin like a clause or a quotation, not with punctuation.</summary>
     private static bool StartsContent(Document doc, int t, int end) =>
@@ -558,7 +624,7 @@ internal static class FrameFinder
         return r;
     }
 
-    private static bool IsAdverb(Document doc, int t)
+    internal static bool IsAdverb(Document doc, int t)
     {
         var w = doc.Word(t);
         return w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ly", StringComparison.Ordinal) && !w.SequenceEqual("early")
@@ -681,6 +747,13 @@ internal static class FrameFinder
     {
         for (var p = comma - 1; p > first && comma - p < 30; p--)
         {
+            // "Ann Lee, the author of “Tidewater,” said": a quoted title inside the apposition.
+            if (IsClosingQuote(doc, p) && doc.Quotes[doc.QuoteOf[p]].OpenToken > first)
+            {
+                p = doc.Quotes[doc.QuoteOf[p]].OpenToken;
+                continue;
+            }
+
             if (doc.Tokens[p].Kind is TokenKind.Quote || IsSentenceFinal(doc, p) && !(doc.IsPunct(p, '.') && p > first && IsAbbreviationWord(doc, p - 1)))
             {
                 return (-1, -1);
@@ -808,9 +881,33 @@ internal static class FrameFinder
     private static bool IsWhWord(Document doc, int t) =>
         doc.Is(t, "whether") || doc.Is(t, "if") || doc.Is(t, "why") || doc.Is(t, "how") || doc.Is(t, "what") || doc.Is(t, "when") || doc.Is(t, "who");
 
+    /// <summary>"Sen. Ana Ruiz (D-Ore.) said": a short parenthesis after a name (party, state, age) belongs to the name.</summary>
+    private static int SkipParenthesisLeft(Document doc, int k, int first)
+    {
+        if (k <= first || !doc.IsPunct(k, ')'))
+        {
+            return k;
+        }
+
+        for (var p = k - 1; p > first && k - p <= 8; p--)
+        {
+            if (doc.IsPunct(p, '('))
+            {
+                return doc.Tokens[p - 1].Kind == TokenKind.Word ? p - 1 : k;
+            }
+
+            if (doc.IsPunct(p, ')') || doc.Tokens[p].Kind == TokenKind.Quote)
+            {
+                return k;
+            }
+        }
+
+        return k;
+    }
+
     private static int RelativeAntecedent(Document doc, int relative, int first)
     {
-        var before = doc.IsPunct(relative - 1, ',') ? relative - 2 : relative - 1;
+        var before = SkipParenthesisLeft(doc, doc.IsPunct(relative - 1, ',') ? relative - 2 : relative - 1, first);
         return before >= first && IsNounPhraseEnd(doc, before) ? before : -1;
     }
 

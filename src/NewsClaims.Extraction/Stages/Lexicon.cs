@@ -36,6 +36,9 @@ internal static class Lexicon
 
     public static readonly WordSet PersonalPronouns = new("he she i");
 
+    /// <summary>Words that open a subordinate clause: "“...” as the talks began" ends the quoted clause.</summary>
+    public static readonly WordSet Subordinators = new("as when while before after until since because although though if unless once");
+
     public static readonly WordSet PossessivePronouns = new("his her their its our my your");
 
     public static readonly WordSet Determiners = new("the a an this that these those some several many most few one two three another any each every both all no");

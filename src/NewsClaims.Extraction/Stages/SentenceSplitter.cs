@@ -139,12 +139,36 @@ internal static class SentenceSplitter
             if (doc.IsLower(k) && CueLexicon.TryGet(doc.Word(k), out var e) && e.Class is CueClass.Speech or CueClass.Tell && e.Form == CueForm.Finite)
             {
                 var next = k + 1;
+
+                // '“...” He added, “...”': an attribution that introduces a quotation of its own starts a new sentence.
+                if (next + 1 < paragraphEnd && (doc.IsPunct(next, ',') || doc.IsPunct(next, ':')) && doc.Tokens[next + 1].Kind == TokenKind.Quote)
+                {
+                    return false;
+                }
+
+                // '“...” He writes that ...', '“...” Reid said both men ...': a reporting verb followed by a clause of its
+                // own reports something new; only circumstances ("said on Monday", "said quietly") belong to the quotation.
+                if (next < paragraphEnd && doc.IsLower(next) && !IsAttributionTail(doc, next))
+                {
+                    return false;
+                }
+
                 return next >= paragraphEnd || doc.Tokens[next].Kind == TokenKind.Punct || doc.IsLower(next);
             }
         }
 
         return false;
     }
+
+    private static bool IsAttributionTail(Document doc, int t)
+    {
+        var w = doc.Word(t);
+        return w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) || Lexicon.Subordinators.Contains(w) || AttributionTails.Contains(w);
+    }
+
+    private static readonly WordSet AttributionTails = new(
+        "on in at of to about during by with from via through for after before last this today yesterday tonight earlier later " +
+        "then also again recently and but so afterward afterwards there here");
 
     private static bool StartsQuote(Document doc, int token)
     {

@@ -57,26 +57,55 @@ internal static class StatementAssembler
             }
 
             var words = CountWords(doc, quote);
-            if (echo || IsProvenance(doc, quote.OpenToken) || IsTerm(doc, quote) || IsTitleOfWork(doc, quote, words) || words < MinUnattributedWords && !HasSentencePunctuation(doc, quote))
+            if (echo || IsProvenance(doc, quote.OpenToken) || IsTerm(doc, quote) || IsTitleOfWork(doc, quote, words))
             {
                 continue;
             }
 
+            // A few quoted words are a term (scare quotes) unless the text hands them to a speaker: "Smith: “...”" or
+            // '“Not now,” Smith snapped'. Without such evidence they are never a statement.
+            var fragment = words < MinUnattributedWords && !HasSentencePunctuation(doc, quote);
             var sentence = doc.SentenceOf[quote.OpenToken];
             var (srcFirst, srcEnd) = ColonSource(doc, quote.OpenToken);
             var rule = srcFirst >= 0 ? "colon" : quote.ContinuesPrevious ? "continued-quote" : "continuation";
-            if (srcFirst < 0 && quote.Closed)
+            if (srcFirst < 0 && quote.Closed && (!fragment || EndsWithHandOff(doc, quote)))
             {
-                (srcFirst, srcEnd) = NameAfter(doc, quote.CloseToken + 1);
+                (srcFirst, srcEnd) = NameAfter(doc, quote.CloseToken + 1, EndsWithHandOff(doc, quote));
                 rule = srcFirst >= 0 ? "quote-then-name" : rule;
             }
 
-            if (srcFirst < 0)
+            if (fragment && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
+            {
+                // 'Rubio bemoaned a climate in which people “hate each other”': a fragment inside what a named person did
+                // with words is reported speech; the statement is the clause after the verb, mixed.
+                var clause = Trim(doc.Text, doc.Tokens[from].Start, FrameFinder.RightContentEnd(doc, from, doc.Sentences[sentence].EndToken));
+                if (clause.End > inner.End)
+                {
+                    candidates.Add(new Candidate(StatementKind.Mixed, clause.Start, clause.End, actorFirst, actorEnd, -1, -1, -1, -1, null, "actor-fragment", sentence, true));
+                    continue;
+                }
+            }
+
+            if (fragment)
+            {
+                if (srcFirst < 0)
+                {
+                    continue;
+                }
+
+                rule = "short-" + rule;
+            }
+            else if (srcFirst < 0)
             {
                 (srcFirst, srcEnd) = SentenceSubject(doc, quote.OpenToken);
                 rule = srcFirst >= 0 ? "sentence-subject" : rule;
             }
             candidates.Add(new Candidate(StatementKind.Direct, inner.Start, inner.End, srcFirst, srcEnd, -1, -1, -1, -1, null, rule, sentence, quote.Closed));
+        }
+
+        if (HeadlineStatement(doc) is { } headline)
+        {
+            candidates.Add(headline);
         }
 
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
@@ -165,12 +194,25 @@ internal static class StatementAssembler
                     }
                 }
 
-                start = first.ContentStart;
-                end = doc.Quotes[last].ContentEnd;
-                closed = doc.Quotes[last].Closed;
                 for (var q = firstQuote; q <= last; q++)
                 {
                     usedQuote[q] = true;
+                }
+
+                // '“bombastic comments” do more harm than good': a quotation that opens the reported clause but does not
+                // end it is a fragment of reported speech, and the statement is the whole clause.
+                var closing = doc.Quotes[last];
+                var afterQuote = closing.Closed ? doc.Tokens[closing.CloseToken].End : closing.ContentEnd;
+                if (closing.Closed && frame.Entry.Class != CueClass.Characterize && ContinuesClause(doc, closing) && WordsBetween(doc, closing.CloseToken + 1, end) >= 2)
+                {
+                    kind = StatementKind.Mixed;
+                    end = Math.Max(end, afterQuote);
+                }
+                else
+                {
+                    start = first.ContentStart;
+                    end = closing.ContentEnd;
+                    closed = closing.Closed;
                 }
             }
             else
@@ -192,6 +234,133 @@ internal static class StatementAssembler
 
         return new Candidate(kind, span.Start, span.End, frame.SourceFirst, frame.SourceEnd, frame.CueFirst, frame.CueEnd, frame.ObjectFirst, frame.ObjectEnd,
             frame.Entry.Class, frame.Rule, sentence, closed);
+    }
+
+    /// <summary>
+    /// "Rivera: Budget Cuts ‘Will Close Libraries’": a headline that opens with a name and a colon and quotes words
+    /// gives those words to the name (the headline convention for who said what). Other headlines report nothing.
+    /// </summary>
+    private static Candidate? HeadlineStatement(Document doc)
+    {
+        if (doc.HeadlineParagraph < 0)
+        {
+            return null;
+        }
+
+        var paragraph = doc.Paragraphs[doc.HeadlineParagraph];
+        var colon = paragraph.FirstToken;
+        while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 4 && doc.IsCapitalized(colon))
+        {
+            colon++;
+        }
+
+        if (colon == paragraph.FirstToken || colon + 1 >= paragraph.EndToken || !doc.IsPunct(colon, ':')
+            || Lexicon.Determiners.Contains(doc.Word(paragraph.FirstToken)) || doc.SentenceOf[colon] != doc.SentenceOf[colon + 1])
+        {
+            return null;
+        }
+
+        var quoted = false;
+        for (var t = colon + 1; t < paragraph.EndToken && !quoted; t++)
+        {
+            quoted = doc.InQuote(t);
+        }
+
+        var span = Trim(doc.Text, doc.Tokens[colon + 1].Start, doc.Tokens[paragraph.EndToken - 1].End);
+        while (span.End > span.Start && doc.Text[span.End - 1] == '.')
+        {
+            span.End--;
+        }
+
+        if (!quoted || span.End - span.Start < 2)
+        {
+            return null;
+        }
+
+        var kind = doc.Tokens[colon + 1].Kind == TokenKind.Quote ? StatementKind.Direct : StatementKind.Mixed;
+        return new Candidate(kind, span.Start, span.End, paragraph.FirstToken, colon, -1, -1, -1, -1, null, "headline-colon", doc.SentenceOf[colon], true);
+    }
+
+    /// <summary>
+    /// The clause around a quoted fragment when its subject is a named person or he/she/they and its verb comes right
+    /// after: "Smith, who ..., mocked X for “...”". Returns the subject tokens and the first token after the verb.
+    /// </summary>
+    private static (int First, int End, int From) ActorClause(Document doc, QuotePair quote)
+    {
+        var open = quote.OpenToken;
+        var sentence = doc.Sentences[doc.SentenceOf[open]];
+        if (!quote.Closed || open - sentence.FirstToken > 40)
+        {
+            return (-1, -1, -1);
+        }
+
+        var (first, end) = (-1, -1);
+        var t = sentence.FirstToken;
+        if (t < open && doc.Tokens[t].Kind == TokenKind.Word && Lexicon.Pronouns.Contains(doc.Word(t)) && !doc.Is(t, "it") && !doc.Is(t, "i") && !doc.Is(t, "we") && !doc.Is(t, "you"))
+        {
+            (first, end) = (t, t + 1);
+        }
+        else
+        {
+            int lo = 0, hi = doc.Mentions.Length;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (doc.Mentions[mid].FirstToken < sentence.FirstToken)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            if (lo < doc.Mentions.Length && doc.Mentions[lo] is { } m && m.FirstToken < open && m.FirstToken <= sentence.FirstToken + 8
+                && m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken)
+                && (m.FirstToken == sentence.FirstToken || doc.IsPunct(m.FirstToken - 1, ',')))
+            {
+                (first, end) = (m.FirstToken, m.EndToken);
+            }
+        }
+
+        if (first < 0)
+        {
+            return (-1, -1, -1);
+        }
+
+        var v = end;
+        while (v < open && (doc.Tokens[v].Kind == TokenKind.Word && (Lexicon.Auxiliaries.Contains(doc.Word(v)) || FrameFinder.IsAdverb(doc, v) || doc.Is(v, "also"))))
+        {
+            v++;
+        }
+
+        var w = v < open ? doc.Word(v) : default;
+        var verb = v < open && doc.IsLower(v) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
+            && !Lexicon.Determiners.Contains(w) && !Lexicon.PossessivePronouns.Contains(w);
+        return verb && v + 1 < open ? (first, end, v + 1) : (-1, -1, -1);
+    }
+
+    /// <summary>'“bombastic comments” do more harm': the clause goes on right after the closing mark, with no comma or stop.</summary>
+    private static bool ContinuesClause(Document doc, QuotePair quote)
+    {
+        var after = quote.CloseToken + 1;
+        var inside = quote.CloseToken - 1;
+        return after < doc.Tokens.Length && doc.Tokens[after].Kind is TokenKind.Word or TokenKind.Number && !Lexicon.Subordinators.Contains(doc.Word(after))
+            && doc.SentenceOf[after] == doc.SentenceOf[quote.CloseToken]
+            && !(inside > quote.OpenToken && doc.Tokens[inside].Kind == TokenKind.Punct && doc.Text[doc.Tokens[inside].Start] is ',' or '.' or '!' or '?');
+    }
+
+    /// <summary>Words (not punctuation) from token <paramref name="from"/> up to character <paramref name="endChar"/>, counting at most three.</summary>
+    private static int WordsBetween(Document doc, int from, int endChar)
+    {
+        var n = 0;
+        for (var t = from; t < doc.Tokens.Length && doc.Tokens[t].Start < endChar && n < 3; t++)
+        {
+            n += doc.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+        }
+
+        return n;
     }
 
     /// <summary>Two frames that found (nearly) the same content: keep the first, which came from the earlier cue.</summary>
@@ -253,7 +422,7 @@ internal static class StatementAssembler
         && doc.IsCapitalized(open + 1);
 
     /// <summary>'“...,” Trump shot back.': a name or pronoun and a verb right after the closing mark, ending the clause.</summary>
-    private static (int First, int End) NameAfter(Document doc, int t)
+    private static (int First, int End) NameAfter(Document doc, int t, bool handOff = false)
     {
         if (t < doc.Tokens.Length && doc.IsPunct(t, ','))
         {
@@ -275,7 +444,18 @@ internal static class StatementAssembler
         var after = end + 1;
         var verbLike = !Lexicon.Determiners.Contains(verb) && !Lexicon.PossessivePronouns.Contains(verb) && !Lexicon.Auxiliaries.Contains(verb);
         var closes = doc.Tokens[after].Kind == TokenKind.Punct || doc.IsLower(after) && doc.Is(after, "back") || doc.Is(after, "in") || doc.Is(after, "on") || doc.Is(after, "at");
+
+        // '“Go home,” Smith barked and walked off': a quotation handed over with a comma, "!" or "?" to a name and a
+        // past-tense verb is that person's turn, whatever follows the verb.
+        closes |= handOff && doc.IsLower(after) && doc.Word(end).EndsWith("ed", StringComparison.Ordinal) && doc.Tokens[end].Length > 3;
         return verbLike && closes ? (t, end) : (-1, -1);
+    }
+
+    /// <summary>'“...,” he said': the quotation ends with a comma, "!" or "?" inside the marks, handing over to an attribution.</summary>
+    private static bool EndsWithHandOff(Document doc, QuotePair quote)
+    {
+        var inside = quote.CloseToken - 1;
+        return quote.Closed && inside > quote.OpenToken && doc.Tokens[inside].Kind == TokenKind.Punct && doc.Text[doc.Tokens[inside].Start] is ',' or '!' or '?';
     }
 
     /// <summary>
