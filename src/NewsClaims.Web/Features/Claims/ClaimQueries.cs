@@ -1,9 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using NewsClaims.Core.Annotations;
 using NewsClaims.Core.Claims;
 using NewsClaims.Data;
 using NewsClaims.Web.Features.Shared;
-using NewsClaims.Web.Features.Statements;
 
 namespace NewsClaims.Web.Features.Claims;
 
@@ -105,15 +103,7 @@ public sealed class ClaimQueries(NewsClaimsDbContext db)
             })))
             .ToList();
 
-        var annotations = await db.Annotations.AsNoTracking()
-            .Where(a => a.ClaimId == id && a.Visibility == AnnotationVisibility.Published)
-            .OrderBy(a => a.CreatedAt)
-            .Select(a => new AnnotationView(
-                a.Id, a.Motivation, a.Body, a.Tags,
-                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "an editor",
-                a.CreatedAt, a.UpdatedAt, a.ParentId))
-            .Take(200)
-            .ToListAsync(ct);
+        var annotations = await db.Annotations.Where(a => a.ClaimId == id).ForReadersAsync(db, ct);
 
         return new ClaimViewModel(
             claim.Id, claim.Text, claim.Topics, claim.Verdict, claim.VerdictExplanation,

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NewsClaims.Core.Annotations;
 using NewsClaims.Data;
 using NewsClaims.Web.Features.Shared;
 
@@ -53,15 +52,7 @@ public sealed class StatementQueries(NewsClaimsDbContext db)
             .Select(cs => new ClaimLink(cs.Claim!.Id, cs.Claim.Text, cs.Claim.Verdict))
             .ToListAsync(ct);
 
-        var annotations = await db.Annotations.AsNoTracking()
-            .Where(a => a.StatementId == id && a.Visibility == AnnotationVisibility.Published)
-            .OrderBy(a => a.CreatedAt)
-            .Select(a => new AnnotationView(
-                a.Id, a.Motivation, a.Body, a.Tags,
-                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault() ?? "an editor",
-                a.CreatedAt, a.UpdatedAt, a.ParentId))
-            .Take(200)
-            .ToListAsync(ct);
+        var annotations = await db.Annotations.Where(a => a.StatementId == id).ForReadersAsync(db, ct);
 
         var (before, after) = Paragraph(s.Body, s.Start, s.End);
         return new StatementViewModel(

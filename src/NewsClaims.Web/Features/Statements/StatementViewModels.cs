@@ -1,8 +1,8 @@
 using System.Globalization;
-using NewsClaims.Core.Annotations;
 using NewsClaims.Core.Claims;
 using NewsClaims.Core.Common;
 using NewsClaims.Core.Statements;
+using NewsClaims.Web.Features.Shared;
 
 namespace NewsClaims.Web.Features.Statements;
 
@@ -11,20 +11,6 @@ public sealed record Occurrence(long StatementId, long ArticleId, string Article
 public sealed record MentionedPerson(string Name, string Slug, StatementPersonRole Role);
 
 public sealed record ClaimLink(long Id, string Text, VerdictRating? Verdict);
-
-public sealed record AnnotationView(
-    long Id, AnnotationMotivation Motivation, string Body, string[] Tags, string Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? ParentId)
-{
-    public string MotivationLabel => Motivation switch
-    {
-        AnnotationMotivation.Assessing => "Assessment",
-        AnnotationMotivation.Correcting => "Correction",
-        AnnotationMotivation.Questioning => "Question",
-        AnnotationMotivation.Tagging => "Tags",
-        AnnotationMotivation.Linking => "Link",
-        _ => "Comment",
-    };
-}
 
 /// <summary>The role a speaker held when they spoke; <paramref name="Caveat"/> says why it could not be checked against the date.</summary>
 public sealed record RoleThen(string Role, string? Caveat);
