@@ -13,7 +13,10 @@ DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-8}
 STATEMENTS=${STATEMENTS:-1000000}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; fi
+  command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk (as root)"; exit 1; }
+fi
 
 tests/load/search-db.sh start
 DB=newsclaims_bench
@@ -23,7 +26,8 @@ psql_() { "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U app -d "$DB" -X -q -v ON_ERRO
 "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U app -d postgres -X -q -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
   || "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U app -d postgres -X -q -c "CREATE DATABASE $DB"
 
-have=$(psql_ -tAc "SELECT CASE WHEN to_regclass('statements') IS NULL THEN 0 ELSE (SELECT count(*) FROM statements) END")
+have=0
+if [ "$(psql_ -tAc "SELECT to_regclass('statements') IS NOT NULL")" = t ]; then have=$(psql_ -tAc "SELECT count(*) FROM statements"); fi
 if [ "$have" -lt "$STATEMENTS" ]; then
   echo "== generating the knowledge base ($STATEMENTS statements)"
   dotnet run -c Release --project src/NewsClaims.Cli -- generate --connection "$CS" --statements "$STATEMENTS"

@@ -17,18 +17,21 @@ namespace NewsClaims.Data.Search;
 /// </summary>
 public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
 {
-    /// <summary>Facets and totals count at most this many matches, so a one-word query over millions stays fast.</summary>
-    public const int FacetCap = 500;
-
-    /// <summary>Relevance ranks the most recently added matches up to this many; newest/oldest sorting reaches every match.</summary>
-    public const int RankWindow = 500;
+    /// <summary>
+    /// The most recently added matches up to this many are counted for the total and facets and, for relevance, ranked;
+    /// so a one-word query over millions stays fast. Newest/oldest sorting reaches every match.
+    /// </summary>
+    public const int Window = 500;
 
     public const int MaxPageSize = 50;
 
     private const double FuzzyThreshold = 0.45;
 
-    /// <summary>Claims and annotations: the most recent matches up to this many are ranked and counted.</summary>
+    /// <summary>Claims and annotations: the most recent matches up to this many are counted.</summary>
     private const int SectionWindow = 200;
+
+    /// <summary>Claims: the most recent matches up to this many are ranked (the text is stemmed again to rank it).</summary>
+    private const int SectionRanked = 60;
 
     /// <summary>Similar statements are judged among at most this many sharing a rare word.</summary>
     private const int SimilarWindow = 2_000;
@@ -260,54 +263,11 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
     {
         // The tsquery is written inline, not in a CTE, so the planner sees how common the words are: a rare word
-        // goes through the GIN index, a common one walks the id or date index and stops after a window of matches.
+        // goes through the GIN index, a common one walks the id index and stops after a window of matches.
         var tsquery = TsQuery(configs);
         var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
-        string sql;
-        if (sort == SearchSort.Relevance)
-        {
-            var keyset = cursor is null ? "" : "WHERE (m.score, m.statement_id) < (@c_score, @c_id)";
-            var score = query.Length == 0 ? "0::real" : Score(tsquery);
-            sql = $"""
-                SELECT m.statement_id, m.score, NULL::date FROM (
-                    SELECT w.statement_id, {score} AS score FROM (
-                        SELECT s.statement_id, s.document, s.status, s.published_on FROM statement_search s
-                        WHERE {match}{filters.Sql()}
-                        ORDER BY s.statement_id DESC
-                        LIMIT {RankWindow}) w) m
-                {keyset}
-                ORDER BY m.score DESC, m.statement_id DESC
-                LIMIT @limit
-                """;
-        }
-        else
-        {
-            // Undated last either way; Npgsql maps ±infinity to DateOnly.MinValue/MaxValue and back, so cursors round-trip.
-            var (key, direction, comparison) = sort == SearchSort.Newest
-                ? ("coalesce(s.published_on, '-infinity'::date)", "DESC", "<")
-                : ("coalesce(s.published_on, 'infinity'::date)", "", ">");
-            var keyset = cursor is null ? "" : $" AND ({key}, s.statement_id) {comparison} (@c_date, @c_id)";
-            sql = $"""
-                SELECT s.statement_id, 0::real, {key} FROM statement_search s
-                WHERE {match}{filters.Sql()}{keyset}
-                ORDER BY {key} {direction}, s.statement_id {direction}
-                LIMIT @limit
-                """;
-        }
-
-        var rows = new List<(long Id, float Score, DateOnly? Date)>();
-        await using (var command = new NpgsqlCommand(sql, connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter<string>("q", query));
-            command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
-            filters.Bind(command.Parameters);
-            cursor?.Bind(command.Parameters);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add((reader.GetInt64(0), reader.GetFloat(1), reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2)));
-            }
-        }
+        var window = await WindowAsync(connection, query, tsquery, match, filters, sort == SearchSort.Relevance ? cursor : null, sort == SearchSort.Relevance, pageSize, ct);
+        var rows = sort == SearchSort.Relevance ? window.Ranked : await PageByDateAsync(connection, query, match, filters, sort, cursor, pageSize, ct);
 
         string? nextCursor = null;
         if (rows.Count > pageSize)
@@ -318,62 +278,123 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
         var page = rows.Select(r => (r.Id, (double)r.Score)).ToList();
         var hits = await DetailsAsync(connection, page, query, configs, ct);
-        var (total, facets) = await FacetsAsync(connection, query, match, configs, filters, ct);
-        return Empty(query, total > 0 ? SearchMatch.Words : SearchMatch.None, [], filters, sort) with
+        return Empty(query, window.Total > 0 ? SearchMatch.Words : SearchMatch.None, [], filters, sort) with
         {
             Statements = hits,
-            Total = total,
-            TotalIsLowerBound = total >= FacetCap,
-            Facets = facets,
+            Total = window.Total,
+            TotalIsLowerBound = window.Total >= Window,
+            Facets = window.Facets,
             NextCursor = nextCursor,
         };
     }
 
-    private static async Task<(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)> FacetsAsync(
-        NpgsqlConnection connection, string query, string match, IReadOnlyList<string> configs, SearchFilters filters, CancellationToken ct)
+    /// <summary>Newest or oldest first: the date indexes reach every match, page after page.</summary>
+    private static async Task<List<(long Id, float Score, DateOnly? Date)>> PageByDateAsync(
+        NpgsqlConnection connection, string query, string match, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
     {
+        // Undated last either way; Npgsql maps ±infinity to DateOnly.MinValue/MaxValue and back, so cursors round-trip.
+        var (key, direction, comparison) = sort == SearchSort.Newest
+            ? ("coalesce(s.published_on, '-infinity'::date)", "DESC", "<")
+            : ("coalesce(s.published_on, 'infinity'::date)", "", ">");
+        var keyset = cursor is null ? "" : $" AND ({key}, s.statement_id) {comparison} (@c_date, @c_id)";
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT s.statement_id, {key} FROM statement_search s
+            WHERE {match}{filters.Sql()}{keyset}
+            ORDER BY {key} {direction}, s.statement_id {direction}
+            LIMIT @limit
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
+        filters.Bind(command.Parameters);
+        cursor?.Bind(command.Parameters);
+        var rows = new List<(long Id, float Score, DateOnly? Date)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add((reader.GetInt64(0), 0f, reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The window of the most recent matches, read once: the total and facets count it, and for relevance the page is
+    /// ranked from it in the same statement. A verdict is looked up per statement of the window through its index.
+    /// </summary>
+    private static async Task<MatchWindow> WindowAsync(
+        NpgsqlConnection connection, string query, string tsquery, string match, SearchFilters filters, Cursor? cursor, bool ranked, int pageSize, CancellationToken ct)
+    {
+        var hits = "";
+        if (ranked)
+        {
+            var keyset = cursor is null ? "" : "WHERE (r.score, r.statement_id) < (@c_score, @c_id)";
+            var score = query.Length == 0 ? "0::real" : Score(tsquery);
+            hits = $"""
+                UNION ALL (SELECT 'hit', r.statement_id::text, NULL, 0, r.score FROM (SELECT w.statement_id, {score} AS score FROM m w) r
+                           {keyset} ORDER BY r.score DESC, r.statement_id DESC LIMIT @limit)
+                """;
+        }
+
         await using var command = new NpgsqlCommand(
             $"""
             WITH m AS MATERIALIZED (
-                SELECT s.statement_id, s.speaker_id, s.outlet_id, s.year, s.kind, s.status
+                SELECT s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind
                 FROM statement_search s
                 WHERE {match}{filters.Sql()}
-                LIMIT {FacetCap})
-            SELECT 'total', NULL, NULL, count(*) FROM m
-            UNION ALL (SELECT 'person', p.slug, p.name, f.n FROM (SELECT speaker_id, count(*) AS n FROM m WHERE speaker_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN people p ON p.id = f.speaker_id)
-            UNION ALL (SELECT 'outlet', o.id::text, o.name, f.n FROM (SELECT outlet_id, count(*) AS n FROM m WHERE outlet_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN outlets o ON o.id = f.outlet_id)
-            UNION ALL (SELECT 'year', year::text, year::text, count(*) FROM m WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC LIMIT 20)
-            UNION ALL (SELECT 'kind', kind, kind, count(*) FROM m GROUP BY kind)
-            UNION ALL (SELECT 'status', status, status, count(*) FROM m GROUP BY status)
-            UNION ALL (SELECT 'verdict', c.verdict, c.verdict, count(DISTINCT m.statement_id) FROM m JOIN claim_statements cs ON cs.statement_id = m.statement_id JOIN claims c ON c.id = cs.claim_id WHERE c.verdict IS NOT NULL GROUP BY c.verdict)
+                ORDER BY s.statement_id DESC
+                LIMIT {Window})
+            SELECT 'total', NULL, NULL, count(*), NULL::real FROM m
+            UNION ALL (SELECT 'person', p.slug, p.name, f.n, NULL FROM (SELECT speaker_id, count(*) AS n FROM m WHERE speaker_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN people p ON p.id = f.speaker_id)
+            UNION ALL (SELECT 'outlet', o.id::text, o.name, f.n, NULL FROM (SELECT outlet_id, count(*) AS n FROM m WHERE outlet_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN outlets o ON o.id = f.outlet_id)
+            UNION ALL (SELECT 'year', year::text, year::text, count(*), NULL FROM m WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC LIMIT 20)
+            UNION ALL (SELECT 'kind', kind, kind, count(*), NULL FROM m GROUP BY kind)
+            UNION ALL (SELECT 'status', status, status, count(*), NULL FROM m GROUP BY status)
+            UNION ALL (SELECT 'verdict', v.verdict, v.verdict, count(*), NULL FROM m
+                       CROSS JOIN LATERAL (SELECT DISTINCT c.verdict FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
+                                           WHERE cs.statement_id = m.statement_id AND c.verdict IS NOT NULL) v
+                       GROUP BY v.verdict)
+            {hits}
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
         filters.Bind(command.Parameters);
+        cursor?.Bind(command.Parameters);
         long total = 0;
+        var rankedRows = new List<(long Id, float Score, DateOnly? Date)>();
         var facets = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal)
         {
             ["person"] = [], ["outlet"] = [], ["year"] = [], ["kind"] = [], ["status"] = [], ["verdict"] = [],
         };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            var facet = reader.GetString(0);
-            if (facet == "total")
+            while (await reader.ReadAsync(ct))
             {
-                total = reader.GetInt64(3);
-                continue;
+                switch (reader.GetString(0))
+                {
+                    case "total":
+                        total = reader.GetInt64(3);
+                        break;
+                    case "hit":
+                        rankedRows.Add((long.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetFloat(4), null));
+                        break;
+                    case var facet:
+                        facets[facet].Add(new FacetValue(reader.GetString(1), reader.GetString(2).Replace('_', ' '), reader.GetInt64(3)));
+                        break;
+                }
             }
-
-            facets[facet].Add(new FacetValue(reader.GetString(1), reader.GetString(2).Replace('_', ' '), reader.GetInt64(3)));
         }
 
+        rankedRows.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : b.Id.CompareTo(a.Id));
         foreach (var list in facets.Values.Where(l => l.Count > 1 && l[0].Value.Length > 0 && !char.IsDigit(l[0].Value[0])))
         {
             list.Sort((a, b) => b.Count.CompareTo(a.Count));
         }
 
-        return (total, facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value, StringComparer.Ordinal));
+        return new MatchWindow(total, facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value, StringComparer.Ordinal), rankedRows);
     }
+
+    private sealed record MatchWindow(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, List<(long Id, float Score, DateOnly? Date)> Ranked);
 
     /// <summary>Statements whose accent-folded text is most like the query's words (pg_trgm word similarity).</summary>
     private static async Task<IReadOnlyList<StatementHit>> FindByLikenessAsync(
@@ -467,13 +488,33 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return respelled == query ? null : respelled;
     }
 
-    /// <summary>The most frequent lexicon word within one edit (two for long words) of <paramref name="word"/>, same first letter; null when the word is known.</summary>
+    /// <summary>
+    /// The most frequent lexicon word one edit away from <paramref name="word"/> (looked up by its exact spellings
+    /// through the lexicon's key); for a long word with none, the most frequent within two edits among words of the
+    /// same first letter and about the same length. Null when nothing is close.
+    /// </summary>
     private static async Task<string?> ClosestByEditsAsync(NpgsqlConnection connection, string word, CancellationToken ct)
     {
-        var allowed = word.Length >= 8 ? 2 : 1;
+        await using (var oneEdit = new NpgsqlCommand(
+            """
+            SELECT EXISTS (SELECT 1 FROM search_lexicon WHERE word = @word),
+                   (SELECT word FROM search_lexicon WHERE word = ANY (@variants) ORDER BY occurrences DESC, word LIMIT 1)
+            """, connection))
+        {
+            oneEdit.Parameters.Add(new NpgsqlParameter<string>("word", word));
+            oneEdit.Parameters.Add(new NpgsqlParameter<string[]>("variants", [.. Spellings.OneEditFrom(word)]));
+            await using var found = await oneEdit.ExecuteReaderAsync(ct);
+            await found.ReadAsync(ct);
+            if (found.GetBoolean(0) || !found.IsDBNull(1) || word.Length < 8)
+            {
+                return found.GetBoolean(0) || found.IsDBNull(1) ? null : found.GetString(1);
+            }
+        }
+
+        const int allowed = 2;
         await using var command = new NpgsqlCommand(
             """
-            SELECT word, occurrences FROM search_lexicon
+            SELECT word FROM search_lexicon
             WHERE left(word, 1) = left(@word, 1) AND length(word) BETWEEN @shortest AND @longest
             ORDER BY occurrences DESC
             LIMIT 20000
@@ -487,11 +528,6 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         while (await reader.ReadAsync(ct))
         {
             var candidate = reader.GetString(0);
-            if (candidate == word)
-            {
-                return null;
-            }
-
             var distance = WordDiff.EditDistance(word, candidate, allowed);
             if (distance < bestDistance)
             {
@@ -520,12 +556,13 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         await using var command = new NpgsqlCommand(
             $"""
             WITH q AS (SELECT websearch_to_tsquery('public.nc_english'::regconfig, @q) AS tsq),
-            found AS (SELECT c.id, c.text, c.verdict FROM claims c CROSS JOIN q
+            found AS (SELECT c.id FROM claims c CROSS JOIN q
                       WHERE to_tsvector('public.nc_english'::regconfig, c.text) @@ q.tsq
                       ORDER BY c.id DESC LIMIT {SectionWindow}),
-            m AS (SELECT f.*, ts_rank_cd(to_tsvector('public.nc_english'::regconfig, f.text), q.tsq) AS rank FROM found f CROSS JOIN q)
+            m AS (SELECT c.id, c.text, c.verdict, ts_rank_cd(to_tsvector('public.nc_english'::regconfig, c.text), q.tsq) AS rank
+                  FROM (SELECT id FROM found ORDER BY id DESC LIMIT {SectionRanked}) f JOIN claims c ON c.id = f.id CROSS JOIN q)
             SELECT m.id, m.text, ts_headline('public.nc_english'::regconfig, m.text, q.tsq, @whole), m.verdict,
-                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = m.id)::int, (SELECT count(*) FROM m)
+                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = m.id)::int, (SELECT count(*) FROM found)
             FROM m CROSS JOIN q
             ORDER BY m.rank DESC, m.id DESC
             LIMIT 20

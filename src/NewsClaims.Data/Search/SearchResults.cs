@@ -65,7 +65,7 @@ public sealed record SearchResult
 
     public required long Total { get; init; }
 
-    /// <summary>Counts stop at <see cref="QuoteSearch.FacetCap"/> matches; past that they are lower bounds.</summary>
+    /// <summary>Counts stop at <see cref="QuoteSearch.Window"/> matches; past that they are lower bounds.</summary>
     public required bool TotalIsLowerBound { get; init; }
 
     public required IReadOnlyList<StatementHit> Statements { get; init; }
