@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using NewsClaims.Core.Common;
+using NewsClaims.Core.Statements;
 using Npgsql;
 
 namespace NewsClaims.Data.Search;
@@ -115,12 +116,12 @@ public sealed partial class QuoteCheck(QuoteSearch search, SearchLanguages langu
             $"""
             WITH q AS (SELECT {QuoteSearch.TsQuery(configs)} AS tsq)
             (SELECT s.statement_id FROM statement_search s CROSS JOIN q
-             WHERE s.document @@ q.tsq AND s.status <> 'rejected'
+             WHERE s.document @@ q.tsq AND {ReaderVisibility.Sql("s")}
              ORDER BY ts_rank_cd(ARRAY[0.1, 0.2, 0.4, 1.0]::real[], s.document, q.tsq, 1) DESC, s.statement_id DESC
              LIMIT 40)
             UNION
             (SELECT s.statement_id FROM statement_search s
-             WHERE s.folded_text % @folded AND s.status <> 'rejected'
+             WHERE s.folded_text % @folded AND {ReaderVisibility.Sql("s")}
              ORDER BY similarity(s.folded_text, @folded) DESC, s.statement_id DESC
              LIMIT 20)
             """, connection);

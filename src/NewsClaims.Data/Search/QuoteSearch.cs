@@ -157,7 +157,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                     SELECT o.statement_id, similarity(o.folded_text, me.folded_text)::float8 AS similarity
                     FROM me CROSS JOIN rare
                     JOIN statement_search o ON o.document @@ websearch_to_tsquery(me.config, rare.words)
-                    WHERE o.statement_id <> me.statement_id AND o.article_id <> me.article_id AND o.status <> 'rejected'
+                    WHERE o.statement_id <> me.statement_id AND o.article_id <> me.article_id AND {ReaderVisibility.Sql("o")}
                     LIMIT {SimilarWindow})
                 SELECT statement_id, similarity FROM candidates
                 WHERE similarity >= 0.5

@@ -114,7 +114,7 @@ internal sealed class SearchFilters
     /// <summary>SQL conditions on <c>statement_search s</c>, each starting with AND.</summary>
     public string Sql()
     {
-        var sql = " AND s.status <> 'rejected'";
+        var sql = " AND " + ReaderVisibility.Sql("s");
         if (PersonId is not null)
         {
             sql += " AND s.speaker_id = @f_person";

@@ -13,7 +13,7 @@ public sealed class ArticleAndClaimPageTests(ReaderSiteFixture site) : IClassFix
         await using var db = site.CreateContext();
         var article = await db.Articles.Where(a => a.IsSample).OrderBy(a => a.Id).Skip(1).FirstAsync();
         var statements = await db.Statements.Include(s => s.Speaker)
-            .Where(s => s.ArticleId == article.Id && s.Status != StatementStatus.Rejected).OrderBy(s => s.Start).ToListAsync();
+            .Where(s => s.ArticleId == article.Id).Where(ReaderVisibility.IsShown).OrderBy(s => s.Start).ToListAsync();
 
         var html = await site.Factory.CreateClient().GetStringAsync($"/articles/{article.Id}");
 

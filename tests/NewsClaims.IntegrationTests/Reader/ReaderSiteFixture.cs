@@ -9,6 +9,7 @@ using NewsClaims.Core.People;
 using NewsClaims.Core.Statements;
 using NewsClaims.Data.Identity;
 using NewsClaims.Data.Import;
+using NewsClaims.IntegrationTests.Infrastructure;
 using NewsClaims.IntegrationTests.Web;
 
 namespace NewsClaims.IntegrationTests.Reader;
@@ -29,6 +30,8 @@ public sealed class ReaderSiteFixture : DemoSiteFixture
     public long RoleChangeStatementId { get; private set; }
 
     public long UndatedStatementId { get; private set; }
+
+    public long UnnamedSourceStatementId { get; private set; }
 
     public long ClaimId { get; private set; }
 
@@ -60,10 +63,14 @@ public sealed class ReaderSiteFixture : DemoSiteFixture
         db.Articles.Add(old);
 
         // An article without a publication date, quoting a day without a year.
-        var undated = new Article("Undated harbour note", "On March 3 the pilot said the channel was closed.");
-        var undatedStatement = undated.AddStatement(new TextSpan(26, 48, "the channel was closed"), StatementKind.Indirect, 0.8, "test");
+        var undated = new Article("Undated harbour note", "On March 3 the pilot, Ansel Quist, said the channel was closed. Harbour staff said the buoys were moved.");
+        var undatedStatement = undated.AddStatement(Sample.Span(undated.Body, "the channel was closed"), StatementKind.Indirect, 0.8, "test");
         undatedStatement.DateAs("March 3", null, DatePrecision.Unknown);
-        undatedStatement.AttributeTo(null, null, "test", "the pilot");
+        undatedStatement.AttributeTo(Sample.Person("Ansel Quist"), Sample.Span(undated.Body, "Ansel Quist"), "test");
+
+        // An unnamed source: kept, shown to readers only once an editor confirms it.
+        var unnamedStatement = undated.AddStatement(Sample.Span(undated.Body, "the buoys were moved"), StatementKind.Indirect, 0.9, "test");
+        unnamedStatement.AttributeTo(null, null, "test", "Harbour staff");
         db.Articles.Add(undated);
 
         // A long timeline, one statement a day, for keyset pagination.
@@ -99,6 +106,7 @@ public sealed class ReaderSiteFixture : DemoSiteFixture
 
         RoleChangeStatementId = oldStatement.Id;
         UndatedStatementId = undatedStatement.Id;
+        UnnamedSourceStatementId = unnamedStatement.Id;
         ClaimId = claim.Id;
         RelatedClaimId = related.Id;
         ClaimedStatementId = claimed.Id;

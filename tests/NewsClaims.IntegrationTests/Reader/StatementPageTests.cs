@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using NewsClaims.Core.Statements;
 
 namespace NewsClaims.IntegrationTests.Reader;
 
@@ -10,7 +11,7 @@ public sealed class StatementPageTests(ReaderSiteFixture site) : IClassFixture<R
     {
         await using var db = site.CreateContext();
         var article = await db.Articles.Where(a => a.IsSample).OrderBy(a => a.Id).Skip(1).FirstAsync();
-        var statements = await db.Statements.Include(s => s.Speaker).Where(s => s.ArticleId == article.Id).ToListAsync();
+        var statements = await db.Statements.Include(s => s.Speaker).Where(s => s.ArticleId == article.Id).Where(ReaderVisibility.IsShown).ToListAsync();
         Assert.NotEmpty(statements);
         var client = site.Factory.CreateClient();
 
@@ -24,6 +25,25 @@ public sealed class StatementPageTests(ReaderSiteFixture site) : IClassFixture<R
             if (s.Place is not null) { Assert.Contains(s.Place, text); }
             Assert.Contains(s.Kind switch { Core.Statements.StatementKind.Direct => "Direct quote", Core.Statements.StatementKind.Indirect => "Reported speech", _ => "Mixed" }, text);
         }
+    }
+
+    [Fact]
+    public async Task Should_hold_back_an_unnamed_source_until_an_editor_confirms_it()
+    {
+        var client = site.Factory.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/statements/{site.UnnamedSourceStatementId}")).StatusCode);
+
+        await using (var db = site.CreateContext())
+        {
+            var editor = await db.Users.OrderBy(u => u.Id).FirstAsync();
+            var statement = await db.Statements.SingleAsync(s => s.Id == site.UnnamedSourceStatementId);
+            statement.Confirm(editor.Id, DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var text = Html.Text(await client.GetStringAsync($"/statements/{site.UnnamedSourceStatementId}"));
+        Assert.Contains("the buoys were moved", text);
+        Assert.Contains("Harbour staff", text);
     }
 
     [Fact]
@@ -43,7 +63,7 @@ public sealed class StatementPageTests(ReaderSiteFixture site) : IClassFixture<R
 
         Assert.Contains("“March 3” (year not stated)", text);
         Assert.Contains("publication date not given", text);
-        Assert.Contains("the pilot", text);
+        Assert.Contains("Ansel Quist", text);
         Assert.False(Html.JsonLd(html).TryGetProperty("dateCreated", out _), "JSON-LD must not carry a date the text does not give");
     }
 

@@ -76,8 +76,9 @@ public sealed class SearchFixture : DatabaseFixture
         var ostrovia = article.AddStatement(Sample.Span(article.Body, "a new offensive by Ostrovia would prove 'fatal' for its government"), StatementKind.Mixed, 0.9);
         ostrovia.AttributeTo(velden, Sample.Span(article.Body, "Mara Velden"), "test");
 
-        var german = new Article("Hafengespräche gescheitert", $"Die Ministerin sagte, die Verhandlungen seien gescheitert. {Guid.NewGuid():N}", language: "de", publishedOn: new DateOnly(2023, 5, 2));
+        var german = new Article("Hafengespräche gescheitert", $"Ministerin Greta Albers sagte, die Verhandlungen seien gescheitert. {Guid.NewGuid():N}", language: "de", publishedOn: new DateOnly(2023, 5, 2));
         var germanStatement = german.AddStatement(Sample.Span(german.Body, "die Verhandlungen seien gescheitert"), StatementKind.Indirect, 0.8);
+        germanStatement.AttributeTo(Sample.Person("Greta Albers"), Sample.Span(german.Body, "Greta Albers"), "test");
 
         var first = new Article("Velden stands firm", $"Velden said: 'We will not back down from the harbour plan, whatever it costs.' {Guid.NewGuid():N}", publishedOn: new DateOnly(2025, 1, 10));
         var plan = first.AddStatement(Sample.Span(first.Body, "We will not back down from the harbour plan, whatever it costs."), StatementKind.Direct, 0.9);

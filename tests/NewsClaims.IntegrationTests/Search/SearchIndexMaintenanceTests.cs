@@ -32,8 +32,9 @@ public sealed class SearchIndexMaintenanceTests(SearchFixture site)
     [Fact]
     public async Task Should_follow_an_article_retitled_and_drop_a_rejected_statement()
     {
-        var article = new Article("Quiet day at the locks", $"The lockkeeper said the gates would reopen at dawn. {Guid.NewGuid():N}");
+        var article = new Article("Quiet day at the locks", $"Lockkeeper Ivo Brandsma said the gates would reopen at dawn. {Guid.NewGuid():N}");
         var statement = article.AddStatement(Sample.Span(article.Body, "the gates would reopen at dawn"), StatementKind.Indirect, 0.9);
+        statement.AttributeTo(Sample.Person("Ivo Brandsma"), Sample.Span(article.Body, "Ivo Brandsma"), "test");
         var editor = Sample.Account();
         await using (var context = site.CreateContext())
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Core.Common;
+using NewsClaims.Core.Statements;
 using NewsClaims.Data;
 using NewsClaims.Web.Features.Shared;
 using NewsClaims.Web.Features.Speakers;
@@ -52,7 +53,7 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             .OrderByDescending(a => a.PublishedOn ?? DateOnly.MinValue).ThenByDescending(a => a.Id)
             .Select(a => new ArticleListItem(
                 a.Id, a.Title, a.Outlet != null ? a.Outlet.Name : null, a.Author, a.PublishedOn, a.ReportedVia, a.IsSample,
-                a.Statements.Count(s => !StatementProjections.Hidden.Contains(s.Status))))
+                a.Statements.AsQueryable().Count(ReaderVisibility.IsShown)))
             .Take(ArticlesPerPage + 1)
             .ToListAsync(ct);
         string? next = null;

@@ -67,7 +67,7 @@ public sealed class SitemapController(NewsClaimsDbContext db) : Controller
             ("articles", { }) => db.Articles.AsNoTracking().Where(a => a.Id >= from && a.Id < to)
                 .OrderBy(a => a.Id).Select(a => new { a.Id, a.UpdatedAt }).AsAsyncEnumerable()
                 .Select(a => (SiteUrls.Article(a.Id), (DateTimeOffset?)a.UpdatedAt)),
-            ("statements", { }) => db.Statements.AsNoTracking().Where(s => s.Id >= from && s.Id < to && !StatementProjections.Hidden.Contains(s.Status))
+            ("statements", { }) => db.Statements.AsNoTracking().Visible().Where(s => s.Id >= from && s.Id < to)
                 .OrderBy(s => s.Id).Select(s => new { s.Id, s.UpdatedAt }).AsAsyncEnumerable()
                 .Select(s => (SiteUrls.Statement(s.Id), (DateTimeOffset?)s.UpdatedAt)),
             ("claims", { }) => db.Claims.AsNoTracking().Where(c => c.Id >= from && c.Id < to)

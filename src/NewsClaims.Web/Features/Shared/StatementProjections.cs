@@ -23,13 +23,10 @@ public static class StatementProjections
         s.Status,
         s.Confidence);
 
-    /// <summary>
-    /// Statuses readers never see: rejected statements. This one list decides visibility on every reader page, the
-    /// sitemap and the counts (when low-confidence statements are held back for review, their status goes here too).
-    /// </summary>
+    /// <summary>Statuses readers never see, whoever the speaker; where a query already requires a speaker this is the whole rule.</summary>
     public static readonly StatementStatus[] Hidden = [StatementStatus.Rejected];
 
-    /// <summary>Statements a reader sees: everything the machine or an editor stands by, never rejected ones.</summary>
+    /// <summary>Statements a reader sees (<see cref="ReaderVisibility"/>): used by every reader page, the sitemap and the counts.</summary>
     public static IQueryable<Statement> Visible(this IQueryable<Statement> statements) =>
-        statements.Where(s => !Hidden.Contains(s.Status));
+        statements.Where(ReaderVisibility.IsShown);
 }

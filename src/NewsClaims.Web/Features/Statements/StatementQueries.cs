@@ -8,8 +8,8 @@ public sealed class StatementQueries(NewsClaimsDbContext db)
 {
     public async Task<StatementViewModel?> StatementAsync(long id, CancellationToken ct)
     {
-        var s = await db.Statements.AsNoTracking()
-            .Where(s => s.Id == id && !StatementProjections.Hidden.Contains(s.Status))
+        var s = await db.Statements.AsNoTracking().Visible()
+            .Where(s => s.Id == id)
             .Select(s => new
             {
                 s.Id, s.Text, s.Kind, s.Start, s.End, s.SpeakerId,
