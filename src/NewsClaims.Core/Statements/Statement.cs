@@ -177,6 +177,9 @@ public class Statement : IHasUpdatedAt
         Occasion = Guard.OptionalText(occasion);
     }
 
+    /// <summary>An editor's call on whether the words are quoted, reported or both.</summary>
+    public void Classify(StatementKind kind) => Kind = kind;
+
     public void CiteSource(string? reportedVia) => ReportedVia = Guard.OptionalText(reportedVia);
 
     public StatementPerson Mention(Person person, StatementPersonRole role)

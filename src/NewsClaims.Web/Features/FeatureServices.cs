@@ -1,3 +1,4 @@
+using NewsClaims.Data.Review;
 using NewsClaims.Web.Features.Articles;
 using NewsClaims.Web.Features.Home;
 using NewsClaims.Web.Features.Import;
@@ -19,6 +20,7 @@ public static class FeatureServices
         services.AddSearchFeature();
         services.AddReaderSite();
         services.AddImportFeature();
+        services.AddNewsClaimsReview();
         return services;
     }
 }
