@@ -93,6 +93,19 @@ public partial class Person : IHasUpdatedAt
         return added;
     }
 
+    /// <summary>Makes the aliases exactly <paramref name="aliases"/> plus the name itself, compared by folded form.</summary>
+    public void SetAliases(IEnumerable<string> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(aliases);
+        var wanted = aliases.Append(Name).Select(a => Guard.Text(a)).ToList();
+        var keys = wanted.Select(SearchKey.ForName).ToHashSet(StringComparer.Ordinal);
+        _aliases.RemoveAll(a => !keys.Contains(a.NormalisedAlias));
+        foreach (var alias in wanted)
+        {
+            AddAlias(alias);
+        }
+    }
+
     public PersonRole AddRole(string title, string? organisation, DateOnly? startedOn, DateOnly? endedOn)
     {
         var role = new PersonRole(this, title, organisation, startedOn, endedOn);

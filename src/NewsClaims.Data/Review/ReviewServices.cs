@@ -5,12 +5,13 @@ namespace NewsClaims.Data.Review;
 
 public static class ReviewServices
 {
-    /// <summary>The review queue and editors' decisions on statements; needs <c>AddNewsClaimsData</c>.</summary>
+    /// <summary>The review queue, editors' decisions on statements, and edits and merges of people; needs <c>AddNewsClaimsData</c>.</summary>
     public static IServiceCollection AddNewsClaimsReview(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReviewQueue>();
         services.AddScoped<StatementReview>();
+        services.AddScoped<People.PersonEditing>();
         return services;
     }
 }
