@@ -5,13 +5,14 @@ namespace NewsClaims.Data.Review;
 
 public static class ReviewServices
 {
-    /// <summary>The review queue, editors' decisions on statements, and edits and merges of people; needs <c>AddNewsClaimsData</c>.</summary>
+    /// <summary>The review queue, editors' decisions on statements, edits and merges of people, and claims; needs <c>AddNewsClaimsData</c>.</summary>
     public static IServiceCollection AddNewsClaimsReview(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReviewQueue>();
         services.AddScoped<StatementReview>();
         services.AddScoped<People.PersonEditing>();
+        services.AddScoped<Claims.ClaimEditing>();
         return services;
     }
 }
