@@ -6,7 +6,8 @@ namespace NewsClaims.Core.Anchoring;
 /// Places passages of an old article body on its revised body. The rules, in order:
 /// <list type="number">
 /// <item><see cref="AnchorRule.Position"/>: the exact words are still at the same offsets and the edit did not move them.</item>
-/// <item><see cref="AnchorRule.Quote"/>: the occurrence of the exact words whose prefix and suffix agree best, the one
+/// <item><see cref="AnchorRule.Quote"/>: where the edit's map carries the unchanged words (<see cref="OffsetMap.Keeps"/>);
+/// failing that, the occurrence of the exact words whose prefix and suffix agree best, the one
 /// nearest where the edit moved the passage on a tie; accepted when its context agrees at least
 /// <see cref="MinContextAgreement"/>, or it lies inside the new text that took the passage's place
 /// (<see cref="OffsetMap.Image"/>), or the words are long enough (<see cref="DistinctiveLength"/>) not to recur by chance.</item>
@@ -14,8 +15,9 @@ namespace NewsClaims.Core.Anchoring;
 /// should be, within <see cref="FuzzyMatch.MaxErrorRate"/> edits.</item>
 /// <item><see cref="AnchorRule.Orphaned"/>: none of these; the caller keeps the old words.</item>
 /// </list>
-/// Every rule is bounded: occurrences are found in linear time, context is compared over at most the selector's
-/// prefix and suffix, and the approximate search scans a window of a few times the passage's length.
+/// Every rule is bounded: occurrences are found in linear time, context is compared over at most
+/// <see cref="MaxContextCompared"/> characters either side, and the approximate search scans a window of a few times
+/// the passage's length (<see cref="WorkBound"/>).
 /// </summary>
 public sealed class Reanchorer
 {
@@ -57,6 +59,7 @@ public sealed class Reanchorer
         var work = 0L;
         var oldStart = OldStart(passage, ref work);
         return AtSamePosition(passage, oldStart, ref work)
+            ?? ThroughTheMap(passage, oldStart, ref work)
             ?? ByQuote(passage, oldStart, ref work)
             ?? ByApproximateMatch(passage, oldStart, ref work)
             ?? Placement.Orphaned(work);
@@ -89,6 +92,28 @@ public sealed class Reanchorer
         return _newBody.AsSpan(start, passage.Length).SequenceEqual(passage.Exact)
             ? new Placement(AnchorRule.Position, 1, TextSpan.In(_newBody, start, start + passage.Length), work)
             : null;
+    }
+
+    /// <summary>
+    /// The quote rule's short cut: when the edit's map shares the passage's whole old range with the new body, its
+    /// words are known to be at the mapped place, and no other occurrence needs to be looked at.
+    /// </summary>
+    private Placement? ThroughTheMap(Passage passage, int? oldStart, ref long work)
+    {
+        if (oldStart is not { } start || !Map.Keeps(start, start + passage.Length))
+        {
+            return null;
+        }
+
+        var at = Map.Map(start);
+        work += passage.Length;
+        if (at + passage.Length > _newBody.Length || !_newBody.AsSpan(at, passage.Length).SequenceEqual(passage.Exact))
+        {
+            return null;
+        }
+
+        var context = ContextAgreement(_newBody, passage, at, ref work);
+        return new Placement(AnchorRule.Quote, context, TextSpan.In(_newBody, at, at + passage.Length), work);
     }
 
     private Placement? ByQuote(Passage passage, int? oldStart, ref long work)
@@ -128,7 +153,7 @@ public sealed class Reanchorer
             return null;
         }
 
-        return new Placement(AnchorRule.Fuzzy, 1 - ((double)match.Edits / m), TextSpan.In(_newBody, match.Start, match.End), work);
+        return new Placement(AnchorRule.Fuzzy, 1 - ((double)match.Edits / m), WholeCharacters(match.Start, match.End), work);
     }
 
     /// <summary>
@@ -147,8 +172,24 @@ public sealed class Reanchorer
         work += Map.SharedCount;
         var errorRate = 1 - ((double)shared / Math.Max(length, expectedEnd - expectedStart));
         return errorRate <= FuzzyMatch.MaxErrorRate
-            ? new Placement(AnchorRule.Fuzzy, 1 - errorRate, TextSpan.In(_newBody, expectedStart, expectedEnd), work)
+            ? new Placement(AnchorRule.Fuzzy, 1 - errorRate, WholeCharacters(expectedStart, expectedEnd), work)
             : null;
+    }
+
+    /// <summary>An approximate span never splits a surrogate pair (an emoji, a rare CJK character) at either end.</summary>
+    private TextSpan WholeCharacters(int start, int end)
+    {
+        if (start > 0 && char.IsLowSurrogate(_newBody[start]) && char.IsHighSurrogate(_newBody[start - 1]))
+        {
+            start--;
+        }
+
+        if (end < _newBody.Length && char.IsLowSurrogate(_newBody[end]) && char.IsHighSurrogate(_newBody[end - 1]))
+        {
+            end++;
+        }
+
+        return TextSpan.In(_newBody, start, end);
     }
 
     private static bool Inside((int Start, int End) range, int start, int length) =>

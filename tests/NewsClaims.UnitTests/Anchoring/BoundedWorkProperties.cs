@@ -57,6 +57,23 @@ public class BoundedWorkProperties
     }
 
     [Fact]
+    public void Should_place_passages_of_unchanged_text_through_the_edit_map_without_scanning_the_body()
+    {
+        var old = Body(new Random(3), 0);
+        var revised = "A correction note at the top.\n\n" + old;
+        var anchoring = new Reanchorer(old, revised);
+
+        foreach (var start in new[] { 10, 300_000, 999_000 })
+        {
+            var placement = anchoring.Place(Passage.In(old, TextSpan.In(old, start, start + 40)));
+
+            Assert.Equal(AnchorRule.Quote, placement.Rule);
+            Assert.Equal(start + 31, placement.Span!.Start);
+            Assert.InRange(placement.Work, 1, 1000);
+        }
+    }
+
+    [Fact]
     public void Should_orphan_a_megabyte_passage_that_is_gone_within_the_bound()
     {
         var random = new Random(7);

@@ -34,6 +34,20 @@ public class FuzzyRuleTests
     }
 
     [Fact]
+    public void Should_not_split_a_surrogate_pair_at_the_edge_of_an_approximate_match()
+    {
+        const string Old = "Intro line.\n\nThe crowd cheered \U0001F600 loudly at the harbour gates today.\n\nEnd.";
+        const string New = "Intro line.\n\nThe crowd cheerd \U0001F601 loudly at the harbour gates today.\n\nEnd.";
+
+        var placement = Place(Old, New, "\U0001F600 loudly at the harbour gat");
+
+        Assert.Equal(AnchorRule.Fuzzy, placement.Rule);
+        var span = Found(placement, New);
+        Assert.False(char.IsLowSurrogate(span.Text[0]));
+        Assert.False(char.IsHighSurrogate(span.Text[^1]));
+    }
+
+    [Fact]
     public void Should_orphan_a_passage_rewritten_beyond_the_error_bound()
     {
         var revised = Body.Replace("the alliance stood ready to defend every member", "members would be protected by all", StringComparison.Ordinal);
