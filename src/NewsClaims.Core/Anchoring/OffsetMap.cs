@@ -119,6 +119,52 @@ public sealed class OffsetMap
         return total;
     }
 
+    /// <summary>
+    /// How many characters of the new range are old text carried over from outside the old range: words that
+    /// belong to some other passage, which an approximate match must not take for an edited version of this one.
+    /// </summary>
+    public int CarriedFromElsewhere(int newStart, int newEnd, int oldStart, int oldEnd)
+    {
+        var total = 0;
+        for (var i = Math.Max(0, LastStartingAtOrBeforeInNew(newStart)); i < _shared.Count && _shared[i].NewStart < newEnd; i++)
+        {
+            var s = _shared[i];
+            var from = Math.Max(s.NewStart, newStart);
+            var to = Math.Min(s.NewEnd, newEnd);
+            for (var n = from; n < to; n++)
+            {
+                var origin = s.OldStart + (n - s.NewStart);
+                if (origin < oldStart || origin >= oldEnd)
+                {
+                    total++;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    private int LastStartingAtOrBeforeInNew(int newOffset)
+    {
+        // The stretches are in the same order in both bodies, so the new starts are sorted too.
+        int low = 0, high = _shared.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_shared[mid].NewStart <= newOffset)
+            {
+                found = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return found;
+    }
+
     private int LastStartingAtOrBefore(int oldOffset)
     {
         int low = 0, high = _shared.Count - 1, found = -1;

@@ -12,7 +12,8 @@ namespace NewsClaims.Core.Anchoring;
 /// <see cref="MinContextAgreement"/>, or it lies inside the new text that took the passage's place
 /// (<see cref="OffsetMap.Image"/>), or the words are long enough (<see cref="DistinctiveLength"/>) not to recur by chance.</item>
 /// <item><see cref="AnchorRule.Fuzzy"/>: the passage was itself edited; the best approximate match near where it
-/// should be, within <see cref="FuzzyMatch.MaxErrorRate"/> edits.</item>
+/// should be, within <see cref="FuzzyMatch.MaxErrorRate"/> edits, and not made of other passages' unchanged words
+/// (<see cref="OffsetMap.CarriedFromElsewhere"/>).</item>
 /// <item><see cref="AnchorRule.Orphaned"/>: none of these; the caller keeps the old words.</item>
 /// </list>
 /// Every rule is bounded: occurrences are found in linear time, context is compared over at most
@@ -149,6 +150,13 @@ public sealed class Reanchorer
         var window = (Math.Max(0, expected - slack), Math.Min(_newBody.Length, expected + m + slack));
         var maxEdits = (int)Math.Floor(m * FuzzyMatch.MaxErrorRate);
         if (FuzzyMatch.Find(_newBody, passage.Exact, window, expected, maxEdits, ref work) is not { } match)
+        {
+            return null;
+        }
+
+        // A near-identical neighbour ("point 2001" beside a deleted "point 2000") is someone else's unchanged words.
+        work += match.End - match.Start;
+        if (Map.CarriedFromElsewhere(match.Start, match.End, start, start + m) > maxEdits)
         {
             return null;
         }

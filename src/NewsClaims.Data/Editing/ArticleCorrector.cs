@@ -32,10 +32,11 @@ public sealed class ArticleCorrector(NewsClaimsDbContext db, IOptions<ImportOpti
             return new CorrectionOutcome.Refused(problem);
         }
 
+        // Stored bodies are normalised (every offset points into that form); check again what will be stored.
         var body = TextNormaliser.Normalise(correction.Body);
-        if (body.Length == 0)
+        if (Check(body) is { } normalisedProblem)
         {
-            return new CorrectionOutcome.Refused("the corrected text is empty");
+            return new CorrectionOutcome.Refused(normalisedProblem);
         }
 
         var article = await db.Articles.Include(a => a.Statements).SingleOrDefaultAsync(a => a.Id == correction.ArticleId, ct);
@@ -65,22 +66,29 @@ public sealed class ArticleCorrector(NewsClaimsDbContext db, IOptions<ImportOpti
         var before = (Revision: article.CurrentRevision, article.ContentHash, BodyLength: article.Body.Length);
 
         var revision = article.Revise(body, correction.EditorId, correction.Reason);
-        var anchoring = new RevisionAnchoring(oldBodies, article.Body);
-        var placed = new List<PlacedPassage>();
         var audit = new List<AuditEntry>();
+        var placed = ReanchorAll(article, annotations, new RevisionAnchoring(oldBodies, article.Body), revision.Number, correction.EditorId, audit);
+        audit.Insert(0, ArticleEntry(article, before, correction, placed));
+        db.AuditEntries.AddRange(audit);
+        return await SaveAsync(article, correction, placed, ct);
+    }
+
+    /// <summary>Every statement, then every passage annotation, in id order; each one placed or orphaned, and audited if it changed.</summary>
+    private static List<PlacedPassage> ReanchorAll(
+        Article article, List<Annotation> annotations, RevisionAnchoring anchoring, int revision, string editorId, List<AuditEntry> audit)
+    {
+        var placed = new List<PlacedPassage>(article.Statements.Count + annotations.Count);
         foreach (var statement in article.Statements.OrderBy(s => s.Id))
         {
-            placed.Add(Reanchor(statement, anchoring, revision.Number, correction.EditorId, audit));
+            placed.Add(Reanchor(statement, anchoring, revision, editorId, audit));
         }
 
         foreach (var annotation in annotations)
         {
-            placed.Add(Reanchor(annotation, anchoring, revision.Number, correction.EditorId, audit));
+            placed.Add(Reanchor(annotation, anchoring, revision, editorId, audit));
         }
 
-        audit.Insert(0, ArticleEntry(article, before, correction, placed));
-        db.AuditEntries.AddRange(audit);
-        return await SaveAsync(article, correction, placed, ct);
+        return placed;
     }
 
     /// <summary>The refusals that need no database: blank text, or more than an import would accept.</summary>

@@ -170,6 +170,35 @@ public sealed class ArticleCorrectionTests(DatabaseFixture database) : IClassFix
         Assert.True(outcome.Orphaned >= 1);
     }
 
+    [Fact]
+    public async Task Should_re_anchor_hundreds_of_statements_of_a_long_article_in_one_correction()
+    {
+        var editor = Sample.Account("Corrector");
+        var sentences = Enumerable.Range(0, 6000).Select(i => $"Paragraph {i}: Velden told reporters 'point {i} stands' before the vote.").ToList();
+        var article = Sample.Article(string.Join("\n\n", sentences) + $"\n\nRef {Guid.NewGuid():N}.");
+        var statements = Enumerable.Range(0, 300).Select(i => article.AddStatement(Sample.Span(article.Body, $"point {i * 20} stands"), StatementKind.Direct, 0.9)).ToList();
+        await using (var db = database.CreateContext())
+        {
+            db.Users.Add(editor);
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+        }
+
+        var newBody = Note + "\n\n" + EditingTestKit.Without(article.Body, sentences[2000] + "\n\n").Replace("point 4000 stands", "point 4,000 stands", StringComparison.Ordinal);
+        Assert.True(newBody.Length > 400_000);
+
+        var outcome = Assert.IsType<CorrectionOutcome.Corrected>(await _services.CorrectAsync(new ArticleCorrection(article.Id, 1, newBody, editor.Id)));
+
+        Assert.Equal(300, outcome.Passages.Count);
+        Assert.Equal([statements[100].Id], outcome.Passages.Where(p => p.Placement.IsOrphaned).Select(p => p.Id));
+        Assert.Equal(AnchorRule.Fuzzy, outcome.Passages.Single(p => p.Id == statements[200].Id).Placement.Rule);
+        await using var read = database.CreateContext();
+        var stored = await read.Statements.Where(s => s.ArticleId == article.Id && s.AnchorStatus == AnchorStatus.Anchored).ToListAsync();
+        Assert.Equal(299, stored.Count);
+        Assert.All(stored, s => Assert.Equal(newBody[s.Start..s.End], s.Text));
+        Assert.Equal("point 4,000 stands", stored.Single(s => s.Id == statements[200].Id).Text);
+    }
+
     private async Task<(Article Article, EditorAccount Editor, SavedIds Ids)> SaveArticleAsync()
     {
         var editor = Sample.Account("Corrector");

@@ -30,6 +30,18 @@ public class OrphanTests
     }
 
     [Fact]
+    public void Should_orphan_a_deleted_sentence_rather_than_take_its_near_identical_neighbour()
+    {
+        var sentences = Enumerable.Range(1, 5).Select(i => $"Velden told reporters 'point {i} stands' before the vote.").ToList();
+        var old = string.Join("\n\n", sentences);
+        var revised = string.Join("\n\n", sentences.Where((_, i) => i != 2));
+
+        var placement = Place(old, revised, "'point 3 stands' before the vote");
+
+        Assert.True(placement.IsOrphaned, $"placed by {placement.Rule} on '{placement.Span?.Text}'");
+    }
+
+    [Fact]
     public void Should_orphan_a_passage_when_the_whole_body_was_replaced()
     {
         var placement = Place(Body, "An entirely different article about the weather in Kessa.", "the alliance stood ready");
