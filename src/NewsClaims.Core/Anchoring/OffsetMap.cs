@@ -131,14 +131,14 @@ public sealed class OffsetMap
             var s = _shared[i];
             var from = Math.Max(s.NewStart, newStart);
             var to = Math.Min(s.NewEnd, newEnd);
-            for (var n = from; n < to; n++)
+            if (to <= from)
             {
-                var origin = s.OldStart + (n - s.NewStart);
-                if (origin < oldStart || origin >= oldEnd)
-                {
-                    total++;
-                }
+                continue;
             }
+
+            var (originFrom, originTo) = (s.OldStart + (from - s.NewStart), s.OldStart + (to - s.NewStart));
+            var ownWords = Math.Max(0, Math.Min(originTo, oldEnd) - Math.Max(originFrom, oldStart));
+            total += to - from - ownWords;
         }
 
         return total;

@@ -9,8 +9,9 @@ namespace NewsClaims.Core.Anchoring;
 /// <item><see cref="AnchorRule.Quote"/>: where the edit's map carries the unchanged words (<see cref="OffsetMap.Keeps"/>);
 /// failing that, the occurrence of the exact words whose prefix and suffix agree best, the one
 /// nearest where the edit moved the passage on a tie; accepted when its context agrees at least
-/// <see cref="MinContextAgreement"/>, or it lies inside the new text that took the passage's place
-/// (<see cref="OffsetMap.Image"/>), or the words are long enough (<see cref="DistinctiveLength"/>) not to recur by chance.</item>
+/// <see cref="MinContextAgreement"/> or the words are long enough (<see cref="DistinctiveLength"/>) not to recur by
+/// chance, and they are not another passage's words the edit left in place (<see cref="OffsetMap.CarriedFromElsewhere"/>);
+/// or, whatever its context, when it lies inside the new text that took the passage's place (<see cref="OffsetMap.Image"/>).</item>
 /// <item><see cref="AnchorRule.Fuzzy"/>: the passage was itself edited; the best approximate match near where it
 /// should be, within <see cref="FuzzyMatch.MaxErrorRate"/> edits, and not made of other passages' unchanged words
 /// (<see cref="OffsetMap.CarriedFromElsewhere"/>).</item>
@@ -126,10 +127,17 @@ public sealed class Reanchorer
             return null;
         }
 
-        var accepted = context >= MinContextAgreement
-            || passage.Length >= DistinctiveLength
-            || (oldStart is { } from && Inside(Map.Image(from, from + passage.Length), found, passage.Length));
-        return accepted ? new Placement(AnchorRule.Quote, context, TextSpan.In(_newBody, found, found + passage.Length), work) : null;
+        var span = TextSpan.In(_newBody, found, found + passage.Length);
+        if (oldStart is { } from && Inside(Map.Image(from, from + passage.Length), found, passage.Length))
+        {
+            return new Placement(AnchorRule.Quote, context, span, work);
+        }
+
+        // Elsewhere, the words must be the passage's own: not another passage's that the edit left where they were.
+        work += passage.Length + 1;
+        var ownWords = oldStart is not { } origin || Map.CarriedFromElsewhere(found, found + passage.Length, origin, origin + passage.Length) <= passage.Length * FuzzyMatch.MaxErrorRate;
+        var accepted = ownWords && (context >= MinContextAgreement || passage.Length >= DistinctiveLength);
+        return accepted ? new Placement(AnchorRule.Quote, context, span, work) : null;
     }
 
     private Placement? ByApproximateMatch(Passage passage, int? oldStart, ref long work)

@@ -42,6 +42,18 @@ public class OrphanTests
     }
 
     [Fact]
+    public void Should_orphan_a_deleted_word_rather_than_take_the_same_word_in_a_neighbour_with_the_same_context()
+    {
+        var sentences = Enumerable.Range(1, 5).Select(i => $"Velden told reporters 'point {i} stands' before the vote.").ToList();
+        var old = string.Join("\n\n", sentences);
+        var revised = string.Join("\n\n", sentences.Where((_, i) => i != 2));
+
+        var placement = Place(old, revised, "stands", occurrence: 3);
+
+        Assert.True(placement.IsOrphaned, $"placed by {placement.Rule} on {placement.Span}");
+    }
+
+    [Fact]
     public void Should_orphan_a_passage_when_the_whole_body_was_replaced()
     {
         var placement = Place(Body, "An entirely different article about the weather in Kessa.", "the alliance stood ready");
