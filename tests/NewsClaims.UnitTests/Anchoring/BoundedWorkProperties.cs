@@ -41,6 +41,22 @@ public class BoundedWorkProperties
         return withinBound && Consistent(placement, revised, span.Text, untouched);
     }
 
+    [Property(MaxTest = 500)]
+    public bool Placing_any_span_of_any_short_text_after_any_edit_never_throws_and_gives_a_real_span(string? oldText, string? inserted, int seed)
+    {
+        var old = string.IsNullOrEmpty(oldText) ? "x" : oldText;
+        var random = new Random(seed);
+        var start = random.Next(0, old.Length);
+        var span = TextSpan.In(old, start, random.Next(start + 1, old.Length + 1));
+        var at = random.Next(0, old.Length + 1);
+        var cut = random.Next(0, old.Length - at + 1);
+        var revised = old.Remove(at, cut).Insert(at, inserted ?? "");
+
+        var placement = new Reanchorer(old, revised).Place(Passage.In(old, span));
+
+        return placement.Span is null ? placement.Rule == AnchorRule.Orphaned : placement.Span.IsFoundIn(revised);
+    }
+
     [Fact]
     public void Should_place_a_passage_of_a_megabyte_of_one_repeated_letter_within_the_bound()
     {
