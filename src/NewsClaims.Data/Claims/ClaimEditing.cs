@@ -37,7 +37,7 @@ public abstract record ClaimOutcome
 /// </summary>
 public sealed class ClaimEditing(NewsClaimsDbContext db, TimeProvider clock)
 {
-    public const string EntityType = "claim";
+    public const string EntityType = AuditedEntity.Claim;
 
     public async Task<ClaimOutcome> CreateAsync(string editorId, ClaimDraft draft, CancellationToken ct)
     {

@@ -154,10 +154,10 @@ public sealed class ArticleCorrector(NewsClaimsDbContext db, IOptions<ImportOpti
         if (changes.Count > 0)
         {
             changes["AnchorRule"] = new FieldChange(null, Describe(placement));
-            audit.Add(new AuditEntry(editorId, nameof(Statement), Id(statement.Id), Action(placement), changes));
+            audit.Add(new AuditEntry(editorId, AuditedEntity.Statement, Id(statement.Id), Action(placement), changes));
         }
 
-        return new PlacedPassage(nameof(Statement), statement.Id, before.Text, placement);
+        return new PlacedPassage(AuditedEntity.Statement, statement.Id, before.Text, placement);
     }
 
     private static PlacedPassage Reanchor(Annotation annotation, RevisionAnchoring anchoring, int revision, string editorId, List<AuditEntry> audit)
@@ -182,10 +182,10 @@ public sealed class ArticleCorrector(NewsClaimsDbContext db, IOptions<ImportOpti
         if (changes.Count > 0)
         {
             changes["AnchorRule"] = new FieldChange(null, Describe(placement));
-            audit.Add(new AuditEntry(editorId, nameof(Annotation), Id(annotation.Id), Action(placement), changes));
+            audit.Add(new AuditEntry(editorId, AuditedEntity.Annotation, Id(annotation.Id), Action(placement), changes));
         }
 
-        return new PlacedPassage(nameof(Annotation), annotation.Id, selector.Quote.Exact, placement);
+        return new PlacedPassage(AuditedEntity.Annotation, annotation.Id, selector.Quote.Exact, placement);
     }
 
     /// <summary>A speaker mention or cue moves with its statement; when its words are gone it is cleared (and audited).</summary>
@@ -207,7 +207,7 @@ public sealed class ArticleCorrector(NewsClaimsDbContext db, IOptions<ImportOpti
             changes["Reason"] = new(null, reason);
         }
 
-        return new AuditEntry(correction.EditorId, nameof(Article), Id(article.Id), "corrected", changes);
+        return new AuditEntry(correction.EditorId, AuditedEntity.Article, Id(article.Id), "corrected", changes);
     }
 
     private async Task<CorrectionOutcome> SaveAsync(Article article, ArticleCorrection correction, List<PlacedPassage> placed, CancellationToken ct)

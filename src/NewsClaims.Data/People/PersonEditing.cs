@@ -39,7 +39,7 @@ public abstract record PersonOutcome
 /// </summary>
 public sealed class PersonEditing(NewsClaimsDbContext db)
 {
-    public const string EntityType = "person";
+    public const string EntityType = AuditedEntity.Person;
 
     public const int PreviewSize = 50;
 

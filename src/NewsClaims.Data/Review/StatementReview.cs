@@ -42,7 +42,7 @@ public abstract record ReviewOutcome
 /// </summary>
 public sealed class StatementReview(NewsClaimsDbContext db, TimeProvider clock)
 {
-    public const string EntityType = "statement";
+    public const string EntityType = AuditedEntity.Statement;
 
     public Task<ReviewOutcome> ConfirmAsync(string editorId, long id, uint version, CancellationToken ct) =>
         DecideAsync(editorId, id, version, "confirm", (statement, changes) =>

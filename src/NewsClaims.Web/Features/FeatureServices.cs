@@ -1,3 +1,4 @@
+using NewsClaims.Data.Editing;
 using NewsClaims.Data.Review;
 using NewsClaims.Web.Features.Articles;
 using NewsClaims.Web.Features.Home;
@@ -21,6 +22,7 @@ public static class FeatureServices
         services.AddReaderSite();
         services.AddImportFeature();
         services.AddNewsClaimsReview();
+        services.AddNewsClaimsEditing();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NewsClaims.Core.Anchoring;
 using NewsClaims.Core.Annotations;
 using NewsClaims.Core.Articles;
+using NewsClaims.Core.Auditing;
 using NewsClaims.Core.Common;
 using NewsClaims.Core.Statements;
 using NewsClaims.Data.Editing;
@@ -40,8 +41,8 @@ public sealed class ArticleCorrectionTests(DatabaseFixture database) : IClassFix
         var corrected = Assert.IsType<CorrectionOutcome.Corrected>(outcome);
         Assert.Equal(2, corrected.Revision);
         Assert.Equal(2, corrected.Orphaned);
-        Assert.Equal(AnchorRule.Quote, corrected.Passages.Single(p => p.EntityType == "Statement" && p.Id == ids.Fatal).Placement.Rule);
-        Assert.Equal(AnchorRule.Fuzzy, corrected.Passages.Single(p => p.EntityType == "Statement" && p.Id == ids.Strategy).Placement.Rule);
+        Assert.Equal(AnchorRule.Quote, corrected.Passages.Single(p => p.EntityType == AuditedEntity.Statement && p.Id == ids.Fatal).Placement.Rule);
+        Assert.Equal(AnchorRule.Fuzzy, corrected.Passages.Single(p => p.EntityType == AuditedEntity.Statement && p.Id == ids.Strategy).Placement.Rule);
 
         await using var db = database.CreateContext();
         var stored = await db.Articles.Include(a => a.Statements).SingleAsync(a => a.Id == article.Id);
@@ -88,20 +89,20 @@ public sealed class ArticleCorrectionTests(DatabaseFixture database) : IClassFix
 
         await using var db = database.CreateContext();
         var entries = await db.AuditEntries.Where(e => e.AccountId == editor.Id).ToListAsync();
-        var articleEntry = entries.Single(e => e.EntityType == "Article");
+        var articleEntry = entries.Single(e => e.EntityType == AuditedEntity.Article);
         Assert.Equal((article.Id.ToString(CultureInfo.InvariantCulture), "corrected"), (articleEntry.EntityId, articleEntry.Action));
         Assert.Equal(new("1", "2"), articleEntry.Changes["CurrentRevision"]);
         Assert.Equal(article.ContentHash, articleEntry.Changes["ContentHash"].From);
         Assert.Contains("orphaned", articleEntry.Changes["Reanchored"].To, StringComparison.Ordinal);
         Assert.True(articleEntry.CreatedAt > DateTimeOffset.UtcNow.AddMinutes(-5));
 
-        var orphaned = entries.Single(e => e.EntityType == "Statement" && e.EntityId == ids.Praise.ToString(CultureInfo.InvariantCulture));
+        var orphaned = entries.Single(e => e.EntityType == AuditedEntity.Statement && e.EntityId == ids.Praise.ToString(CultureInfo.InvariantCulture));
         Assert.Equal("orphaned", orphaned.Action);
         Assert.Equal(new("Anchored", "Orphaned"), orphaned.Changes["AnchorStatus"]);
-        var moved = entries.Single(e => e.EntityType == "Annotation" && e.EntityId == ids.MovedNote.ToString(CultureInfo.InvariantCulture));
+        var moved = entries.Single(e => e.EntityType == AuditedEntity.Annotation && e.EntityId == ids.MovedNote.ToString(CultureInfo.InvariantCulture));
         Assert.Equal("reanchored", moved.Action);
         Assert.StartsWith("Quote", moved.Changes["AnchorRule"].To, StringComparison.Ordinal);
-        Assert.Contains(entries, e => e.EntityType == "Annotation" && e.EntityId == ids.DeletedNote.ToString(CultureInfo.InvariantCulture) && e.Action == "orphaned");
+        Assert.Contains(entries, e => e.EntityType == AuditedEntity.Annotation && e.EntityId == ids.DeletedNote.ToString(CultureInfo.InvariantCulture) && e.Action == "orphaned");
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NewsClaims.Core.Articles;
+using NewsClaims.Core.Auditing;
 using NewsClaims.Data;
 using NewsClaims.Data.Editing;
 using NewsClaims.Data.Identity;
@@ -120,7 +121,7 @@ public sealed class CorrectionRefusalTests(DatabaseFixture database) : IClassFix
         var stored = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == articleId);
         Assert.Equal((body, revision), (stored.Body, stored.CurrentRevision));
         Assert.Equal(revision, await db.ArticleRevisions.CountAsync(r => r.ArticleId == articleId));
-        Assert.Equal(revision - 1, await db.AuditEntries.CountAsync(e => e.EntityType == "Article" && e.EntityId == articleId.ToString(CultureInfo.InvariantCulture)));
+        Assert.Equal(revision - 1, await db.AuditEntries.CountAsync(e => e.EntityType == AuditedEntity.Article && e.EntityId == articleId.ToString(CultureInfo.InvariantCulture)));
     }
 
     private async Task<(Article Article, EditorAccount First, EditorAccount Second)> SaveArticleAsync()

@@ -82,8 +82,14 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             return null;
         }
 
+        // Statements whose words a correction removed are listed apart, never highlighted at stale offsets.
+        var orphans = await db.Statements.AsNoTracking().Visible()
+            .Where(s => s.ArticleId == id && s.AnchorStatus == AnchorStatus.Orphaned)
+            .OrderBy(s => s.Id)
+            .Select(s => new OrphanedStatement(s.Id, s.Text, s.Speaker != null ? s.Speaker.Name : s.UnnamedSource))
+            .ToListAsync(ct);
         var statements = await db.Statements.AsNoTracking().Visible()
-            .Where(s => s.ArticleId == id)
+            .Where(s => s.ArticleId == id && s.AnchorStatus == AnchorStatus.Anchored)
             .OrderBy(s => s.Start)
             .Select(s => new HighlightedStatement(
                 s.Id, s.Start, s.End, s.Kind, s.Speaker != null ? s.Speaker.Name : null, s.Speaker != null ? s.Speaker.Slug : null,
@@ -100,7 +106,8 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             article.Id, article.Title, article.Outlet, article.Author, article.PublishedOn, article.CanonicalUrl,
             article.ReportedVia, article.IsSample, article.Language, article.CreatedAt, article.ExtractorVersion, article.CurrentRevision,
             paragraphs, statements, speakers, statements.Count(s => s.SpeakerSlug is null),
-            s => s.SpeakerSlug is { } slug ? bySlug[slug] : null);
+            s => s.SpeakerSlug is { } slug ? bySlug[slug] : null,
+            orphans);
     }
 }
 

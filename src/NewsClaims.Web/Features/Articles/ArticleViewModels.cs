@@ -49,4 +49,8 @@ public sealed record ArticleViewModel(
     IReadOnlyList<HighlightedStatement> Statements,
     IReadOnlyList<QuotedSpeaker> Speakers,
     int UnattributedStatements,
-    Func<HighlightedStatement, QuotedSpeaker?> SpeakerOf);
+    Func<HighlightedStatement, QuotedSpeaker?> SpeakerOf,
+    IReadOnlyList<OrphanedStatement> Orphans);
+
+/// <summary>A statement whose words a correction of the article removed: kept, with its words, for readers to see.</summary>
+public sealed record OrphanedStatement(long Id, string Text, string? Speaker);
