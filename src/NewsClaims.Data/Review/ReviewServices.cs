@@ -5,7 +5,7 @@ namespace NewsClaims.Data.Review;
 
 public static class ReviewServices
 {
-    /// <summary>The review queue, editors' decisions on statements, edits and merges of people, and claims; needs <c>AddNewsClaimsData</c>.</summary>
+    /// <summary>The review queue, editors' decisions on statements, edits and merges of people, claims, and annotations; needs <c>AddNewsClaimsData</c>.</summary>
     public static IServiceCollection AddNewsClaimsReview(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -13,6 +13,7 @@ public static class ReviewServices
         services.AddScoped<StatementReview>();
         services.AddScoped<People.PersonEditing>();
         services.AddScoped<Claims.ClaimEditing>();
+        services.AddScoped<Annotations.AnnotationEditing>();
         return services;
     }
 }

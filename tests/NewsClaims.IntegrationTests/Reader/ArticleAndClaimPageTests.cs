@@ -41,10 +41,12 @@ public sealed class ArticleAndClaimPageTests(ReaderSiteFixture site) : IClassFix
         var html = await site.Factory.CreateClient().GetStringAsync($"/articles/{article.Id}");
         var body = Regex.Match(html, "<div class=\"article-text\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
         var withoutHidden = Regex.Replace(body, "<span class=\"visually-hidden\">.*?</span>", "");
-        var paragraphs = Regex.Matches(withoutHidden, "<p>(.*?)</p>", RegexOptions.Singleline)
-            .Select(m => WebUtility.HtmlDecode(Regex.Replace(m.Groups[1].Value, "<[^>]+>", "")));
+        var paragraphs = Regex.Matches(withoutHidden, "<p data-o=\"(\\d+)\">(.*?)</p>", RegexOptions.Singleline)
+            .Select(m => (Start: int.Parse(m.Groups[1].Value), Text: WebUtility.HtmlDecode(Regex.Replace(m.Groups[2].Value, "<[^>]+>", "")))).ToList();
 
-        Assert.Equal(article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries), paragraphs);
+        Assert.Equal(article.Body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries), paragraphs.Select(p => p.Text));
+        // Each paragraph says where it starts in the body, so a selection in the page maps back to exact offsets.
+        Assert.All(paragraphs, p => Assert.Equal(p.Text, article.Body.Substring(p.Start, p.Text.Length)));
     }
 
     [Fact]

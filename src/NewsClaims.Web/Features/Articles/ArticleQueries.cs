@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NewsClaims.Core.Annotations;
 using NewsClaims.Core.Common;
 using NewsClaims.Core.Statements;
 using NewsClaims.Data;
@@ -101,13 +102,28 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             .Select((g, i) => new QuotedSpeaker(g.Key.Name, g.Key.Slug, i % SpeakerColours.Count, QuotedSpeaker.InitialsOf(g.Key.Name), g.Count()))
             .ToList();
         var bySlug = speakers.ToDictionary(s => s.Slug);
-        var paragraphs = ArticleHighlighter.Highlight(article.Body, statements, s => s.SpeakerSlug is { } slug ? bySlug[slug].Colour : null);
+        var notes = await db.Annotations.Where(a => a.ArticleId == id && a.ParentId == null).ForReadersAsync(db, ct);
+        var passages = await db.Annotations.AsNoTracking()
+            .Where(a => a.ArticleId == id && a.ParentId == null && a.Visibility == AnnotationVisibility.Published && a.Selector != null)
+            .Select(a => new { a.Id, a.AnchorStatus, a.Selector })
+            .ToListAsync(ct);
+        var quotes = passages.ToDictionary(p => p.Id, p => (Exact: p.Selector!.Quote.Exact, Orphaned: p.AnchorStatus == AnchorStatus.Orphaned));
+        var noted = passages.Where(p => p.AnchorStatus == AnchorStatus.Anchored && p.Selector!.Position is not null)
+            .Select(p => new NotedPassage(p.Id, p.Selector!.Position!.Start, p.Selector.Position.End)).ToList();
+        var replies = await db.Annotations.Where(a => a.ArticleId == id && a.ParentId != null).ForReadersAsync(db, ct);
+        var articleNotes = notes.Select(n => new ArticleNote(
+            n,
+            quotes.TryGetValue(n.Id, out var q) ? q.Exact : null,
+            quotes.TryGetValue(n.Id, out var o) && o.Orphaned,
+            [.. replies.Where(r => r.ParentId == n.Id)])).ToList();
+        var paragraphs = ArticleHighlighter.Highlight(article.Body, statements, s => s.SpeakerSlug is { } slug ? bySlug[slug].Colour : null, noted);
         return new ArticleViewModel(
             article.Id, article.Title, article.Outlet, article.Author, article.PublishedOn, article.CanonicalUrl,
             article.ReportedVia, article.IsSample, article.Language, article.CreatedAt, article.ExtractorVersion, article.CurrentRevision,
             paragraphs, statements, speakers, statements.Count(s => s.SpeakerSlug is null),
             s => s.SpeakerSlug is { } slug ? bySlug[slug] : null,
-            orphans);
+            orphans,
+            articleNotes);
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +19,19 @@ public static class ArticleTextHtml
     public static IHtmlContent Paragraph(HighlightedParagraph paragraph, IUrlHelper url, Func<HighlightedStatement, QuotedSpeaker?> speakerOf)
     {
         var html = new HtmlContentBuilder();
-        html.AppendHtml("<p>");
+        html.AppendHtml($"<p data-o=\"{paragraph.Start.ToString(CultureInfo.InvariantCulture)}\">");
         foreach (var run in paragraph.Runs)
         {
+            if (run.Notes.Count > 0)
+            {
+                var ids = string.Join(' ', run.Notes.Select(n => n.ToString(CultureInfo.InvariantCulture)));
+                html.AppendHtml($"<span class=\"noted\" data-notes=\"{ids}\" title=\"{run.Notes.Count} note{(run.Notes.Count == 1 ? "" : "s")} beside this passage\">");
+            }
+
             if (run.Statement is not { } s)
             {
                 html.Append(run.Text);
+                CloseNotes(html, run);
                 continue;
             }
 
@@ -41,6 +49,7 @@ public static class ArticleTextHtml
             html.AppendHtml("<span class=\"visually-hidden\"> (");
             html.Append($"{KindLabel(s)}: {detail}");
             html.AppendHtml(")</span></mark></a>");
+            CloseNotes(html, run);
         }
 
         html.AppendHtml("</p>");
@@ -62,6 +71,14 @@ public static class ArticleTextHtml
             s.Place is null ? null : $"in {s.Place}",
             s.WhenText,
         }.Where(x => x is not null));
+
+    private static void CloseNotes(HtmlContentBuilder html, TextRun run)
+    {
+        if (run.Notes.Count > 0)
+        {
+            html.AppendHtml("</span>");
+        }
+    }
 
     private static string Encode(string text) => HtmlEncoder.Default.Encode(text);
 }

@@ -1,4 +1,5 @@
 using NewsClaims.Core.Statements;
+using NewsClaims.Web.Features.Shared;
 using NewsClaims.Web.Features.Speakers;
 
 namespace NewsClaims.Web.Features.Articles;
@@ -50,7 +51,11 @@ public sealed record ArticleViewModel(
     IReadOnlyList<QuotedSpeaker> Speakers,
     int UnattributedStatements,
     Func<HighlightedStatement, QuotedSpeaker?> SpeakerOf,
-    IReadOnlyList<OrphanedStatement> Orphans);
+    IReadOnlyList<OrphanedStatement> Orphans,
+    IReadOnlyList<ArticleNote> Notes);
+
+/// <summary>A published note on the article: on a passage (its quoted words; orphaned when a correction removed them) or on the whole.</summary>
+public sealed record ArticleNote(AnnotationView Note, string? Quote, bool Orphaned, IReadOnlyList<AnnotationView> Replies);
 
 /// <summary>A statement whose words a correction of the article removed: kept, with its words, for readers to see.</summary>
 public sealed record OrphanedStatement(long Id, string Text, string? Speaker);

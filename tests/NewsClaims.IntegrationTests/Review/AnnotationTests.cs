@@ -1,0 +1,121 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NewsClaims.Core.Articles;
+using NewsClaims.IntegrationTests.Import;
+
+namespace NewsClaims.IntegrationTests.Review;
+
+/// <summary>Notes through the real site: on selected words, beside their passage; Markdown rendered, hostile markup neutralised.</summary>
+public sealed partial class AnnotationTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
+{
+    public static TheoryData<string> Payloads() =>
+    [
+        "<script>alert('x')</script>",
+        "[click](javascript:alert('x'))",
+        "<img src=x onerror=alert('x')>",
+        "<iframe src=\"https://evil.example.test\"></iframe>",
+        "<a href=\"javascript:alert('x')\">link</a>",
+        "<svg onload=alert('x')>",
+        "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCgneCcpPC9zY3JpcHQ+)",
+        "<div style=\"background:url(javascript:alert('x'))\">s</div>",
+        "![x](javascript:alert('x'))",
+        "<details open ontoggle=alert('x')>",
+    ];
+
+    [Fact]
+    public async Task Should_annotate_selected_words_and_show_the_note_beside_its_passage_to_readers()
+    {
+        var (articleId, body) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        var start = body.IndexOf("the quay will close", StringComparison.Ordinal);
+
+        var created = await PostAsync(editor, articleId, new()
+        {
+            ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Start"] = start.ToString(), ["End"] = (start + 19).ToString(),
+            ["Motivation"] = "Questioning", ["Body"] = "Which **quay**? See [the plan](https://plan.example.test/quay).", ["Tags"] = "harbour, dates", ["Publish"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split("#n-")[1]);
+        await using (var db = site.CreateContext())
+        {
+            var note = await db.Annotations.SingleAsync(a => a.Id == id);
+            Assert.Equal(("the quay will close", start, start + 19), (note.Selector!.Quote.Exact, note.Selector.Position!.Start, note.Selector.Position.End));
+            Assert.Equal(["harbour", "dates"], note.Tags);
+        }
+
+        var page = await site.Factory.CreateClient().GetStringAsync($"/articles/{articleId}");
+        Assert.Matches($"<span class=\"noted\" data-notes=\"{id}\"[^>]*>the quay will close</span>", page);
+        Assert.Contains("<strong>quay</strong>", page);
+        Assert.Contains("href=\"https://plan.example.test/quay\"", page);
+        Assert.Contains("On “the quay will close”", WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
+    public async Task Should_keep_a_draft_from_readers_until_it_is_published()
+    {
+        var (articleId, _) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+
+        var created = await PostAsync(editor, articleId, new() { ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Motivation"] = "Commenting", ["Body"] = "Draft: check the date with the port office." });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.DoesNotContain("check the date with the port office", await site.Factory.CreateClient().GetStringAsync($"/articles/{articleId}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task Should_neutralise_hostile_markup_in_a_note(string payload)
+    {
+        var (articleId, _) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        await PostAsync(editor, articleId, new() { ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Motivation"] = "Commenting", ["Body"] = "Note " + payload, ["Publish"] = "true" });
+
+        var page = await site.Factory.CreateClient().GetStringAsync($"/articles/{articleId}");
+        var notes = new HtmlParser().ParseDocument(page).QuerySelector("section.article-notes");
+
+        // Judged on the parsed page, as a browser sees it: the payload may show as text, never as markup.
+        Assert.NotNull(notes);
+        Assert.Contains("Note", notes.TextContent);
+        Assert.Empty(notes.QuerySelectorAll("script, iframe, img, svg, details, object, embed, style, [style]"));
+        Assert.DoesNotContain(notes.QuerySelectorAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(notes.QuerySelectorAll("a[href]"), a => !Regex.IsMatch(a.GetAttribute("href")!, "^(https?:|mailto:)", RegexOptions.IgnoreCase));
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_passage_outside_the_article_and_an_empty_note()
+    {
+        var (articleId, body) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+
+        var outside = await PostAsync(editor, articleId, new() { ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Start"] = "5", ["End"] = (body.Length + 10).ToString(), ["Motivation"] = "Commenting", ["Body"] = "x" });
+        var empty = await PostAsync(editor, articleId, new() { ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Motivation"] = "Commenting", ["Body"] = "   " });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        await using var db = site.CreateContext();
+        Assert.False(await db.Annotations.AnyAsync(a => a.ArticleId == articleId));
+    }
+
+    private async Task<(long Id, string Body)> SeedAsync()
+    {
+        var body = $"Port director Lene Aas said the quay will close in March.\n\nShe gave no reason. {Guid.NewGuid():N}";
+        var article = new Article("Quay to close", body);
+        await using var db = site.CreateContext();
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        return (article.Id, body);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, long articleId, Dictionary<string, string> fields)
+    {
+        // Reader pages authenticate by cookie only; an editors' page gives the bearer client its token.
+        fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync($"/articles/{articleId}/correct")).Groups[1].Value;
+        return await client.PostAsync("/annotations", new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
