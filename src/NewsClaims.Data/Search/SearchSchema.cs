@@ -211,7 +211,7 @@ public static class SearchSchema
     /// statement of the person for each alias inserted (a COPY of a thousand aliases meant a thousand refreshes); it is
     /// now statement-level, refreshing each affected speaker's statements once from the transition tables. The refresh
     /// itself computes an article's title vector once per article and a speaker's names vector once per speaker and
-    /// language, not once per statement; the rows it writes are the same as before.
+    /// language, not once per statement, and the lexicon filters each distinct word once; the rows written are the same as before.
     /// </summary>
     public const string StatementLevelMaintenance = """
         CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
@@ -256,6 +256,24 @@ public static class SearchSchema
                 article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
                 published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
                 language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document;
+        $$;
+
+        -- The same words and counts as before, but the word filter runs once per distinct word, not once per occurrence.
+        CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.search_lexicon AS l (word, occurrences)
+            SELECT w.word, w.occurrences
+            FROM (
+                SELECT w.word, count(*) AS occurrences
+                FROM public.statements s
+                LEFT JOIN public.people p ON p.id = s.speaker_id
+                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+                WHERE s.id = ANY (ids)
+                GROUP BY w.word
+                OFFSET 0) w
+            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
+            ORDER BY w.word
+            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
         $$;
 
         DROP TRIGGER IF EXISTS tr_person_aliases_search ON public.person_aliases;
@@ -314,6 +332,19 @@ public static class SearchSchema
                 article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
                 published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
                 language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document;
+        $$;
+
+        CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.search_lexicon AS l (word, occurrences)
+            SELECT w.word, count(*)
+            FROM public.statements s
+            LEFT JOIN public.people p ON p.id = s.speaker_id
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+            WHERE s.id = ANY (ids) AND w.word ~ '^[[:alpha:]]{3,40}$'
+            GROUP BY w.word
+            ORDER BY w.word
+            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
         $$;
 
         CREATE FUNCTION public.statement_search_on_person_aliases() RETURNS trigger
