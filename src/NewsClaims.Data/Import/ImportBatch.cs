@@ -32,6 +32,9 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
     private const int MaxOccasion = 1000;
     private const int MaxRule = 200;
 
+    /// <summary>Bulk imports: batches raise their GIN pending-list limit, and a <see cref="GinPendingCleaner"/> merges the lists.</summary>
+    public bool DeferGinMerges { get; init; }
+
     public async Task<IReadOnlyList<ImportResult>> WriteAsync(
         IReadOnlyList<(PreparedArticle? Article, string Origin, string? Problem)> prepared, string? importedById, CancellationToken ct)
     {
@@ -126,6 +129,11 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", ct);
+        if (DeferGinMerges)
+        {
+            // A bulk batch appends to the GIN pending lists and leaves merging them to GinPendingCleaner's connection.
+            await db.Database.ExecuteSqlAsync($"SELECT set_config('gin_pending_list_limit', {GinPendingCleaner.TransactionLimitKilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
+        }
 
         var articles = indexes.Select(i => prepared[i].Article!).ToList();
         var duplicates = await FindDuplicatesAsync(articles, ct);
