@@ -49,7 +49,7 @@ public sealed class ArticleImporter(
         var summary = new ImportSummary();
         var connectionString = db.Database.GetConnectionString();
         await using var cleaner = await GinPendingCleaner.StartAsync(connectionString, logger, ct);
-        var writer = new ImportBatch(db, extractor, clock, Options, logger) { DeferGinMerges = cleaner.Active };
+        var writer = new ImportBatch(db, extractor, clock, Options, logger) { Bulk = true, DeferGinMerges = cleaner.Active };
         var today = Today();
         Task? writing = null;
         foreach (var chunk in items.Chunk(Math.Max(1, Options.BatchSize)))

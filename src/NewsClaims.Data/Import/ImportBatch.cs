@@ -32,6 +32,9 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
     private const int MaxOccasion = 1000;
     private const int MaxRule = 200;
 
+    /// <summary>Bulk imports (<see cref="ArticleImporter.ImportManyAsync"/>): batches commit without waiting for the WAL flush.</summary>
+    public bool Bulk { get; init; }
+
     /// <summary>Bulk imports: batches raise their GIN pending-list limit, and a <see cref="GinPendingCleaner"/> merges the lists.</summary>
     public bool DeferGinMerges { get; init; }
 
@@ -129,10 +132,16 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", ct);
-        if (DeferGinMerges)
+        if (Bulk)
         {
-            // A bulk batch appends to the GIN pending lists and leaves merging them to GinPendingCleaner's connection.
-            await db.Database.ExecuteSqlAsync($"SELECT set_config('gin_pending_list_limit', {GinPendingCleaner.TransactionLimitKilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
+            // A bulk batch's commit does not wait for the WAL flush: a server crash may lose the last batches whole
+            // (never part of an article), and re-running the import, which is idempotent, stores them again. With a
+            // GinPendingCleaner it also appends to the GIN pending lists and leaves merging them to the cleaner.
+            await db.Database.ExecuteSqlRawAsync(
+                DeferGinMerges
+                    ? $"SELECT set_config('synchronous_commit', 'off', true), set_config('gin_pending_list_limit', '{GinPendingCleaner.TransactionLimitKilobytes}', true)"
+                    : "SELECT set_config('synchronous_commit', 'off', true)",
+                ct);
         }
 
         var articles = indexes.Select(i => prepared[i].Article!).ToList();
