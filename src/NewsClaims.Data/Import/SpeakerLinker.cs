@@ -90,7 +90,7 @@ internal sealed class SpeakerLinker
                 .Where(p => distinct.Contains(p.Id) && p.MergedIntoId == null)
                 .Include(p => p.Aliases)
                 .Include(p => p.Roles)
-                .AsSplitQuery()
+                .AsSingleQuery() // a few aliases and roles each: one round trip rather than three
                 .ToListAsync(ct);
             foreach (var person in people.OrderBy(p => p.Id))
             {
