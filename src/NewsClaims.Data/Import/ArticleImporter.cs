@@ -47,8 +47,9 @@ public sealed class ArticleImporter(
     {
         ArgumentNullException.ThrowIfNull(report);
         var summary = new ImportSummary();
-        var writer = new ImportBatch(db, extractor, clock, Options, logger);
         var connectionString = db.Database.GetConnectionString();
+        await using var cleaner = await GinPendingCleaner.StartAsync(connectionString, logger, ct);
+        var writer = new ImportBatch(db, extractor, clock, Options, logger) { Bulk = true, DeferGinMerges = cleaner.Active };
         var today = Today();
         Task? writing = null;
         foreach (var chunk in items.Chunk(Math.Max(1, Options.BatchSize)))
@@ -58,6 +59,7 @@ public sealed class ArticleImporter(
             if (writing is not null)
             {
                 await writing;
+                cleaner.BatchWritten();
             }
 
             writing = WriteAndReportAsync(writer, prepared, importedById, summary, report, ct);

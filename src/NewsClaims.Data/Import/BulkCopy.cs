@@ -61,6 +61,44 @@ internal sealed class BulkCopy(NpgsqlConnection connection, IModel model, DateTi
         }
     }
 
+    /// <summary>
+    /// Takes keys for several kinds of entities (each list of one entity type) in one round trip: a batch of one
+    /// <c>nextval</c> query per table, as <see cref="ReserveIdsAsync{T}"/> would send one by one.
+    /// </summary>
+    public async Task ReserveIdsAsync(IReadOnlyList<(Type Type, IReadOnlyList<object> Entities)> lists, CancellationToken ct)
+    {
+        var wanted = lists
+            .Select(l => (Table: TableOf(l.Type), Missing: l.Entities.Where(e => !_ids.ContainsKey(e)).ToList()))
+            .Where(l => l.Missing.Count > 0)
+            .ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (table, missing) in wanted)
+        {
+            var command = new NpgsqlBatchCommand("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3)");
+            command.Parameters.Add(new NpgsqlParameter { Value = table.QualifiedName });
+            command.Parameters.Add(new NpgsqlParameter { Value = table.KeyColumn! });
+            command.Parameters.Add(new NpgsqlParameter { Value = missing.Count });
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        foreach (var (_, missing) in wanted)
+        {
+            var i = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                _ids[missing[i++]] = reader.GetInt64(0);
+            }
+
+            await reader.NextResultAsync(ct);
+        }
+    }
+
     /// <summary>COPYs the entities into their table; every single-column key must have been reserved.</summary>
     public async Task CopyAsync<T>(IReadOnlyList<T> entities, CancellationToken ct)
         where T : class

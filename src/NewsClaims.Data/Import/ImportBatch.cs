@@ -32,6 +32,12 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
     private const int MaxOccasion = 1000;
     private const int MaxRule = 200;
 
+    /// <summary>Bulk imports (<see cref="ArticleImporter.ImportManyAsync"/>): batches commit without waiting for the WAL flush.</summary>
+    public bool Bulk { get; init; }
+
+    /// <summary>Bulk imports: batches raise their GIN pending-list limit, and a <see cref="GinPendingCleaner"/> merges the lists.</summary>
+    public bool DeferGinMerges { get; init; }
+
     public async Task<IReadOnlyList<ImportResult>> WriteAsync(
         IReadOnlyList<(PreparedArticle? Article, string Origin, string? Problem)> prepared, string? importedById, CancellationToken ct)
     {
@@ -125,7 +131,22 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
         string? importedById, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", ct);
+        if (Bulk)
+        {
+            // A bulk batch's commit does not wait for the WAL flush: a server crash may lose the last batches whole
+            // (never part of an article), and re-running the import, which is idempotent, stores them again. With a
+            // GinPendingCleaner it also appends to the GIN pending lists and leaves merging them to the cleaner.
+            // Set in the same round trip as the lock.
+            await db.Database.ExecuteSqlRawAsync(
+                DeferGinMerges
+                    ? FormattableString.Invariant($"SELECT pg_advisory_xact_lock({ImportLock}), set_config('synchronous_commit', 'off', true), set_config('gin_pending_list_limit', '{GinPendingCleaner.TransactionLimitKilobytes}', true)")
+                    : FormattableString.Invariant($"SELECT pg_advisory_xact_lock({ImportLock}), set_config('synchronous_commit', 'off', true)"),
+                ct);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLock})", ct);
+        }
 
         var articles = indexes.Select(i => prepared[i].Article!).ToList();
         var duplicates = await FindDuplicatesAsync(articles, ct);
@@ -365,14 +386,13 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
         var revisions = newArticles.SelectMany(a => a.Revisions).ToList();
         var statementPersons = statements.SelectMany(s => s.Persons).ToList();
 
-        await copy.ReserveIdsAsync(newOutlets, ct);
-        await copy.ReserveIdsAsync(newPeople, ct);
-        await copy.ReserveIdsAsync(aliases, ct);
-        await copy.ReserveIdsAsync(roles, ct);
-        await copy.ReserveIdsAsync(groups.Created, ct);
-        await copy.ReserveIdsAsync(newArticles, ct);
-        await copy.ReserveIdsAsync(revisions, ct);
-        await copy.ReserveIdsAsync(statements, ct);
+        // One round trip for all the keys: under load each round trip waits for the server to be scheduled.
+        await copy.ReserveIdsAsync(
+            [
+                (typeof(Outlet), newOutlets), (typeof(Person), newPeople), (typeof(PersonAlias), aliases), (typeof(PersonRole), roles),
+                (typeof(QuoteGroup), groups.Created), (typeof(Article), newArticles), (typeof(ArticleRevision), revisions), (typeof(Statement), statements),
+            ],
+            ct);
 
         // Parents before children; aliases before statements, so the search rows built on insert see them.
         await copy.CopyAsync(newOutlets, ct);

@@ -90,7 +90,7 @@ internal sealed class SpeakerLinker
                 .Where(p => distinct.Contains(p.Id) && p.MergedIntoId == null)
                 .Include(p => p.Aliases)
                 .Include(p => p.Roles)
-                .AsSplitQuery()
+                .AsSingleQuery() // a few aliases and roles each: one round trip rather than three
                 .ToListAsync(ct);
             foreach (var person in people.OrderBy(p => p.Id))
             {
@@ -204,9 +204,14 @@ internal sealed class SpeakerLinker
             return;
         }
 
-        var patterns = bases.Select(b => b + "-%").ToArray();
+        // "base-N" slugs only (the only ones the numbering asks about): a hash lookup per numbered slug, where
+        // LIKE ANY tried every base's pattern against every person (a fifth of a second per batch at 6,000 people).
+        var array = bases.ToArray();
         _takenSlugs.UnionWith(await _db.Database
-            .SqlQuery<string>($"SELECT slug AS \"Value\" FROM people WHERE slug LIKE ANY ({patterns}) UNION SELECT old_slug FROM person_slug_redirects WHERE old_slug LIKE ANY ({patterns})")
+            .SqlQuery<string>($"""
+                SELECT slug AS "Value" FROM people WHERE slug ~ '-[0-9]+$' AND regexp_replace(slug, '-[0-9]+$', '') = ANY ({array})
+                UNION SELECT old_slug FROM person_slug_redirects WHERE old_slug ~ '-[0-9]+$' AND regexp_replace(old_slug, '-[0-9]+$', '') = ANY ({array})
+                """)
             .ToListAsync(ct));
     }
 

@@ -205,8 +205,166 @@ public static class SearchSchema
         SELECT public.statement_search_rebuild();
         """;
 
+    /// <summary>
+    /// Applied by the ImportSearchMaintenance migration on top of <see cref="Create"/>: bulk writes refresh the search
+    /// table once per SQL statement instead of once per row. Alias changes had a row-level trigger that rebuilt every
+    /// statement of the person for each alias inserted (a COPY of a thousand aliases meant a thousand refreshes); it is
+    /// now statement-level, refreshing each affected speaker's statements once from the transition tables. The refresh
+    /// itself computes an article's title vector once per article and a speaker's names vector once per speaker and
+    /// language, not once per statement, and the lexicon filters each distinct word once; the rows written are the same as before.
+    /// </summary>
+    public const string StatementLevelMaintenance = """
+        CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            WITH s AS MATERIALIZED (
+                SELECT s.id, s.article_id, s.speaker_id, s.when_said_date, s.kind, s.status, s.text, s.unnamed_source
+                FROM public.statements s
+                WHERE s.id = ANY (ids)
+            ),
+            a AS MATERIALIZED (
+                SELECT a.id, a.outlet_id, a.published_on, a.language, c.cfg, setweight(to_tsvector(c.cfg, a.title), 'C') AS title_vector
+                FROM public.articles a
+                CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
+                WHERE a.id IN (SELECT s.article_id FROM s)
+            ),
+            n AS MATERIALIZED (
+                SELECT p.id, p.name || ' ' || coalesce((SELECT string_agg(pa.alias, ' ') FROM public.person_aliases pa WHERE pa.person_id = p.id), '') AS names
+                FROM public.people p
+                WHERE p.id IN (SELECT s.speaker_id FROM s)
+            ),
+            -- Statements without an unnamed source share their speaker's names vector: once per speaker and configuration.
+            nv AS MATERIALIZED (
+                SELECT u.speaker_id, u.cfg, setweight(to_tsvector(u.cfg, n.names || ' '), 'B') AS names_vector
+                FROM (SELECT DISTINCT s.speaker_id, a.cfg FROM s JOIN a ON a.id = s.article_id WHERE s.unnamed_source IS NULL AND s.speaker_id IS NOT NULL) u
+                JOIN n ON n.id = u.speaker_id
+            )
+            INSERT INTO public.statement_search AS t
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
+                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
+                   s.kind, s.status, a.language, a.cfg, public.f_unaccent(s.text),
+                   setweight(to_tsvector(a.cfg, s.text), 'A')
+                   || CASE WHEN s.unnamed_source IS NULL THEN coalesce(nv.names_vector, ''::tsvector)
+                           ELSE setweight(to_tsvector(a.cfg, coalesce(n.names, '') || ' ' || s.unnamed_source), 'B') END
+                   || a.title_vector
+            FROM s
+            JOIN a ON a.id = s.article_id
+            LEFT JOIN n ON n.id = s.speaker_id
+            LEFT JOIN nv ON nv.speaker_id = s.speaker_id AND nv.cfg = a.cfg
+            ORDER BY s.id
+            ON CONFLICT (statement_id) DO UPDATE SET
+                article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
+                published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
+                language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document;
+        $$;
+
+        -- The same words and counts as before, but the word filter runs once per distinct word, not once per occurrence.
+        CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.search_lexicon AS l (word, occurrences)
+            SELECT w.word, w.occurrences
+            FROM (
+                SELECT w.word, count(*) AS occurrences
+                FROM public.statements s
+                LEFT JOIN public.people p ON p.id = s.speaker_id
+                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+                WHERE s.id = ANY (ids)
+                GROUP BY w.word
+                OFFSET 0) w
+            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
+            ORDER BY w.word
+            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
+        $$;
+
+        DROP TRIGGER IF EXISTS tr_person_aliases_search ON public.person_aliases;
+        DROP FUNCTION IF EXISTS public.statement_search_on_person_aliases();
+
+        -- One refresh per INSERT/UPDATE/DELETE statement (a COPY included) for the speakers whose aliases changed.
+        CREATE FUNCTION public.statement_search_on_person_aliases() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        DECLARE people bigint[];
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                people := ARRAY(SELECT DISTINCT person_id FROM new_aliases);
+            ELSIF TG_OP = 'DELETE' THEN
+                people := ARRAY(SELECT DISTINCT person_id FROM old_aliases);
+            ELSE
+                people := ARRAY(SELECT person_id FROM new_aliases UNION SELECT person_id FROM old_aliases);
+            END IF;
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM public.statements WHERE speaker_id = ANY (people)));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_person_aliases_search_insert AFTER INSERT ON public.person_aliases
+            REFERENCING NEW TABLE AS new_aliases FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_person_aliases();
+        CREATE TRIGGER tr_person_aliases_search_update AFTER UPDATE ON public.person_aliases
+            REFERENCING OLD TABLE AS old_aliases NEW TABLE AS new_aliases FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_person_aliases();
+        CREATE TRIGGER tr_person_aliases_search_delete AFTER DELETE ON public.person_aliases
+            REFERENCING OLD TABLE AS old_aliases FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_person_aliases();
+        """;
+
+    /// <summary>Undoes <see cref="StatementLevelMaintenance"/>: the refresh and the row-level alias trigger of <see cref="Create"/>.</summary>
+    public const string RowLevelMaintenance = """
+        DROP TRIGGER IF EXISTS tr_person_aliases_search_insert ON public.person_aliases;
+        DROP TRIGGER IF EXISTS tr_person_aliases_search_update ON public.person_aliases;
+        DROP TRIGGER IF EXISTS tr_person_aliases_search_delete ON public.person_aliases;
+        DROP FUNCTION IF EXISTS public.statement_search_on_person_aliases();
+
+        CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.statement_search AS t
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
+                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
+                   s.kind, s.status, a.language, c.cfg, public.f_unaccent(s.text),
+                   setweight(to_tsvector(c.cfg, s.text), 'A')
+                   || setweight(to_tsvector(c.cfg, coalesce(n.names, '') || ' ' || coalesce(s.unnamed_source, '')), 'B')
+                   || setweight(to_tsvector(c.cfg, a.title), 'C')
+            FROM public.statements s
+            JOIN public.articles a ON a.id = s.article_id
+            CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
+            LEFT JOIN LATERAL (
+                SELECT p.name || ' ' || coalesce((SELECT string_agg(pa.alias, ' ') FROM public.person_aliases pa WHERE pa.person_id = p.id), '') AS names
+                FROM public.people p WHERE p.id = s.speaker_id) n ON true
+            WHERE s.id = ANY (ids)
+            ORDER BY s.id
+            ON CONFLICT (statement_id) DO UPDATE SET
+                article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
+                published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
+                language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document;
+        $$;
+
+        CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            INSERT INTO public.search_lexicon AS l (word, occurrences)
+            SELECT w.word, count(*)
+            FROM public.statements s
+            LEFT JOIN public.people p ON p.id = s.speaker_id
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+            WHERE s.id = ANY (ids) AND w.word ~ '^[[:alpha:]]{3,40}$'
+            GROUP BY w.word
+            ORDER BY w.word
+            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
+        $$;
+
+        CREATE FUNCTION public.statement_search_on_person_aliases() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        DECLARE person bigint;
+        BEGIN
+            IF TG_OP = 'DELETE' THEN person := OLD.person_id; ELSE person := NEW.person_id; END IF;
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM public.statements WHERE speaker_id = person));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_person_aliases_search AFTER INSERT OR UPDATE OR DELETE ON public.person_aliases FOR EACH ROW
+            EXECUTE FUNCTION public.statement_search_on_person_aliases();
+        """;
+
     public const string Drop = """
         DROP TRIGGER IF EXISTS tr_person_aliases_search ON public.person_aliases;
+        DROP TRIGGER IF EXISTS tr_person_aliases_search_insert ON public.person_aliases;
+        DROP TRIGGER IF EXISTS tr_person_aliases_search_update ON public.person_aliases;
+        DROP TRIGGER IF EXISTS tr_person_aliases_search_delete ON public.person_aliases;
         DROP TRIGGER IF EXISTS tr_people_search ON public.people;
         DROP TRIGGER IF EXISTS tr_articles_search ON public.articles;
         DROP TRIGGER IF EXISTS tr_statements_search_update ON public.statements;
