@@ -98,7 +98,7 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
                 s.Place,
                 s.When?.Text,
                 s.Confidence,
-                Publishes(s, basis));
+                Publishes(s, person, basis));
         }).ToList();
         return new ImportPreview(null, article.Title, article.Body, article.Url, duplicate.GetValueOrDefault(0)?.ExistingArticleId, statements);
     }
@@ -326,15 +326,19 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
                 statement.GroupWith(groups.For(found.Text, seenAt));
             }
 
-            if (Publishes(found, basis))
+            if (Publishes(found, speaker, basis))
             {
                 statement.Publish();
             }
         }
     }
 
-    private bool Publishes(ExtractedStatement statement, LinkBasis basis) =>
-        statement.Confidence >= options.PublishFromConfidence && basis != LinkBasis.RoleHolder;
+    /// <summary>
+    /// Shown to readers as machine-extracted: confident enough, tied to a person, and not by a dated role alone.
+    /// An unnamed source ("officials said") always waits for an editor (see <see cref="Core.Statements.ReaderVisibility"/>).
+    /// </summary>
+    private bool Publishes(ExtractedStatement statement, Core.People.Person? speaker, LinkBasis basis) =>
+        statement.Confidence >= options.PublishFromConfidence && speaker is not null && basis != LinkBasis.RoleHolder;
 
     private static async Task<Dictionary<int, SpeakerLink>> LinkSpeakersAsync(SpeakerLinker linker, PreparedArticle article, CancellationToken ct)
     {

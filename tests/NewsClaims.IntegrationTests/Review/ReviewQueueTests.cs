@@ -60,6 +60,11 @@ public sealed partial class ReviewQueueTests(ImportSiteFixture site) : IClassFix
         Assert.Equal(("confirm", account.Id), (entry.Action, entry.AccountId));
         Assert.Equal(("extracted", "confirmed"), (entry.Changes["status"].From, entry.Changes["status"].To));
         Assert.DoesNotContain($"id=\"r-{low}\"", await editor.GetStringAsync($"/review?article={article}"));
+
+        // Readers can see what was decided, by whom, from what to what.
+        var history = Reader.Html.Text(await site.Factory.CreateClient().GetStringAsync($"/history/statement/{low}"));
+        Assert.Contains("confirm by " + account.DisplayName, history);
+        Assert.Contains("status extracted confirmed", history);
     }
 
     [Fact]
