@@ -11,6 +11,7 @@ public static class ReviewServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<ReviewQueue>();
         services.AddScoped<StatementReview>();
+        services.AddScoped<ReviewExport>();
         services.AddScoped<People.PersonEditing>();
         services.AddScoped<Claims.ClaimEditing>();
         services.AddScoped<Annotations.AnnotationEditing>();

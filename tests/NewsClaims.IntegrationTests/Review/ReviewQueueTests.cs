@@ -182,6 +182,29 @@ public sealed partial class ReviewQueueTests(ImportSiteFixture site) : IClassFix
     }
 
     [Fact]
+    public async Task Should_export_reviewed_statements_as_evaluation_gold_and_the_decision_log()
+    {
+        var (article, low, high) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        await PostAsync(editor, $"/review/{low}/reject", new() { ["version"] = (await VersionAsync(low)).ToString(), ["reason"] = "Scare quotes." });
+        await PostAsync(editor, $"/review/{high}/confirm", new() { ["version"] = (await VersionAsync(high)).ToString() });
+
+        var gold = (await editor.GetStringAsync("/review/export/gold.jsonl")).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).Single(e => e.GetProperty("id").GetString() == article.ToString());
+        var statement = Assert.Single(gold.GetProperty("statements").EnumerateArray());
+        Assert.Equal(("Ilse Varga", "the ferry would run all winter"), (statement.GetProperty("speaker").GetString(), statement.GetProperty("text").GetString()));
+        var text = gold.GetProperty("text").GetString()!;
+        Assert.Equal("the ferry would run all winter", text[statement.GetProperty("start").GetInt32()..statement.GetProperty("end").GetInt32()]);
+        var rejected = Assert.Single(gold.GetProperty("not_statements").EnumerateArray());
+        Assert.Equal(("maybe", "Scare quotes."), (rejected.GetProperty("text").GetString(), rejected.GetProperty("reason").GetString()));
+
+        var decisions = await editor.GetStringAsync("/review/export/decisions.jsonl");
+        Assert.Contains($"\"statement\":{low},", decisions);
+        Assert.Contains("\"action\":\"reject\"", decisions);
+        Assert.Equal(HttpStatusCode.Redirect, (await site.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/review/export/gold.jsonl")).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_offer_people_by_name_or_alias_for_the_speaker_type_ahead()
     {
         await SeedAsync();

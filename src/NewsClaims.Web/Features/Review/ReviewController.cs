@@ -15,8 +15,16 @@ namespace NewsClaims.Web.Features.Review;
 /// </summary>
 [Authorize(Policy = EditorSignIn.Editor)]
 [Route("/review")]
-public sealed class ReviewController(ReviewQueue queue, StatementReview review) : Controller
+public sealed class ReviewController(ReviewQueue queue, StatementReview review, ReviewExport export) : Controller
 {
+    /// <summary>Reviewed articles as evaluation gold (the scorer's seed format, one article per line, with its text).</summary>
+    [HttpGet("export/gold.jsonl")]
+    public Task Gold(CancellationToken ct) => StreamAsync(export.GoldLinesAsync(ct), "review-gold.jsonl", ct);
+
+    /// <summary>Every decision on a statement: who, when, what, from → to.</summary>
+    [HttpGet("export/decisions.jsonl")]
+    public Task Decisions(CancellationToken ct) => StreamAsync(export.DecisionLinesAsync(ct), "review-decisions.jsonl", ct);
+
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] long? article, [FromQuery] string? after, [FromQuery] string? done, CancellationToken ct)
     {
@@ -89,6 +97,16 @@ public sealed class ReviewController(ReviewQueue queue, StatementReview review) 
         ViewData["Title"] = "The decision was not saved";
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return View("Problem", problem);
+    }
+
+    private async Task StreamAsync(IAsyncEnumerable<string> lines, string fileName, CancellationToken ct)
+    {
+        Response.ContentType = "application/x-ndjson; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename={fileName}";
+        await foreach (var line in lines.WithCancellation(ct))
+        {
+            await Response.WriteAsync(line + "\n", ct);
+        }
     }
 
     private string EditorId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
