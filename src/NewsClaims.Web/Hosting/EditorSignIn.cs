@@ -14,6 +14,9 @@ public static class EditorSignIn
     /// <summary>Editors and admins, signed in by cookie (pages) or bearer token.</summary>
     public const string Editor = "Editor";
 
+    /// <summary>Admins only: accounts and roles.</summary>
+    public const string Admin = "Admin";
+
     /// <summary>Editors and admins, by bearer token only: API callers get 401, not a redirect to a login page.</summary>
     public const string ApiEditor = "ApiEditor";
 
@@ -48,6 +51,10 @@ public static class EditorSignIn
                 .AddAuthenticationSchemes(CookieOrBearer)
                 .RequireAuthenticatedUser()
                 .RequireRole(NewsClaimsRoles.Editor, NewsClaimsRoles.Admin))
+            .AddPolicy(Admin, policy => policy
+                .AddAuthenticationSchemes(CookieOrBearer)
+                .RequireAuthenticatedUser()
+                .RequireRole(NewsClaimsRoles.Admin))
             .AddPolicy(ApiEditor, policy => policy
                 .AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireAuthenticatedUser()
