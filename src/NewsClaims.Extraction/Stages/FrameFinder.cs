@@ -82,6 +82,14 @@ internal static class FrameFinder
             || IsClosingQuote(doc, prev) && doc.IsPunct(prev - 1, ',')))
         {
             var subject = MainSubject(doc, s, c);
+
+            // "Putin’s remarks were laced with defiance, suggesting that ...": when the person only modifies the subject
+            // ("remarks", "tone") and the participle is epistemic, the inference is the author's, not an attribution.
+            if (subject.First >= 0 && IsEpistemic(cue.Entry.Lemma) && subject.End < c && doc.Tokens[subject.End].Kind == TokenKind.Possessive)
+            {
+                return null;
+            }
+
             var startAt = RightContentStart(doc, cue, cue.EndToken, end, out var objFirst, out var objEnd);
             if (startAt >= 0 && startAt + 1 < end && doc.IsPunct(startAt, ',') && IsQuoteStart(doc, startAt + 1))
             {
@@ -145,6 +153,12 @@ internal static class FrameFinder
                 srcEnd = nEnd;
                 inverted = true;
             }
+        }
+
+        // "Reports suggest that ...", "The data show ...": evidence, not a speaker, with an epistemic verb is an inference.
+        if (srcFirst >= 0 && !inverted && IsEpistemic(cue.Entry.Lemma) && Lexicon.EvidenceNouns.Contains(doc.Word(srcEnd - 1)))
+        {
+            return null;
         }
 
         // A cue that can also be a noun ("states", "calls", "show") needs a subject that can speak.
@@ -345,7 +359,7 @@ internal static class FrameFinder
 
         var start = next + 1;
         var end = start;
-        while (end < s.EndToken && end - start < MaxContent && !IsSentenceFinal(doc, end) && !doc.IsPunct(end, ';') && !doc.IsPunct(end, '\u2014') && !doc.IsPunct(end, '\u2013')
+        while (end < s.EndToken && end - start < MaxContent && !(IsSentenceFinal(doc, end) && !(doc.IsPunct(end, '.') && IsAbbreviationWord(doc, end - 1))) && !doc.IsPunct(end, ';') && !doc.IsPunct(end, '\u2014') && !doc.IsPunct(end, '\u2013')
             && !doc.IsPunct(end, '('))
         {
             end++;
@@ -401,7 +415,13 @@ internal static class FrameFinder
             {
                 objFirst = r;
                 objEnd = j;
-                if (cue.Entry.Class == CueClass.Tell || j + 1 < end && doc.Tokens[j + 1].Kind == TokenKind.Quote || doc.IsPunct(j, ':'))
+                // "characterized Rutte as ‘intelligent’": the words in the marks are the statement and the person is what
+                // it is about. "dismissed the whole affair as “absurd”", "decried the party for “turning its back”": a
+                // thing characterized, or the reason given, belongs to the statement, which is then mixed.
+                var quoteAfterLink = j + 1 < end && doc.Tokens[j + 1].Kind == TokenKind.Quote;
+                var keepsObject = cue.Entry.Class == CueClass.Characterize && quoteAfterLink && stopsAtLink
+                    && (doc.Is(j, "for") || !IsShortPersonObject(doc, r, j));
+                if (!keepsObject && (cue.Entry.Class == CueClass.Tell || quoteAfterLink || doc.IsPunct(j, ':')))
                 {
                     r = stopsAtLink || doc.IsPunct(j, ':') ? j + 1 : j;
                 }
@@ -911,6 +931,29 @@ internal static class FrameFinder
         return before >= first && IsNounPhraseEnd(doc, before) ? before : -1;
     }
 
+    /// <summary>"Rutte", "Mark Rutte", "him", "it": an object that names who or what is characterized in a word or two.</summary>
+    private static bool IsShortPersonObject(Document doc, int first, int end)
+    {
+        if (end - first == 1 && (IsObjectPronoun(doc, first) || doc.Is(first, "it") || doc.Is(first, "this") || doc.Is(first, "that")))
+        {
+            return true;
+        }
+
+        for (var t = first; t < end; t++)
+        {
+            if (!doc.IsCapitalized(t) && doc.Tokens[t].Kind != TokenKind.Possessive)
+            {
+                return false;
+            }
+        }
+
+        return end - first <= 4;
+    }
+
+    /// <summary>Verbs of inference rather than of speech when their subject is a thing: "the figures suggest".</summary>
+    private static bool IsEpistemic(string lemma) =>
+        lemma is "suggest" or "indicate" or "imply" or "show" or "demonstrate";
+
     private static bool TakesInfinitive(string lemma) =>
         lemma is "pledge" or "vow" or "threaten" or "agree" or "propose" or "demand" or "swear" or "volunteer" or "promise";
 
@@ -930,6 +973,8 @@ internal static class FrameFinder
         var q = doc.Quotes[doc.QuoteOf[t]];
         return q.Closed && q.CloseToken == t;
     }
+
+    internal static bool IsSentenceFinalToken(Document doc, int t) => IsSentenceFinal(doc, t);
 
     private static bool IsSentenceFinal(Document doc, int t) =>
         doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is '.' or '!' or '?' or '\u2026';

@@ -74,13 +74,19 @@ internal static class StatementAssembler
                 rule = srcFirst >= 0 ? "quote-then-name" : rule;
             }
 
-            if (fragment && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
+            if ((fragment || IsEmbedded(doc, quote)) && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
             {
                 // 'Rubio bemoaned a climate in which people “hate each other”': a fragment inside what a named person did
                 // with words is reported speech; the statement is the clause after the verb, mixed.
                 var clause = Trim(doc.Text, doc.Tokens[from].Start, FrameFinder.RightContentEnd(doc, from, doc.Sentences[sentence].EndToken));
-                if (clause.End > inner.End)
+                if (clause.End > inner.End || clause.Start < inner.Start - 1)
                 {
+                    // Later quotations inside the same clause belong to this statement.
+                    for (var k = q + 1; k < doc.Quotes.Length && doc.Tokens[doc.Quotes[k].OpenToken].Start < clause.End; k++)
+                    {
+                        usedQuote[k] = true;
+                    }
+
                     candidates.Add(new Candidate(StatementKind.Mixed, clause.Start, clause.End, actorFirst, actorEnd, -1, -1, -1, -1, null, "actor-fragment", sentence, true));
                     continue;
                 }
@@ -329,16 +335,69 @@ internal static class StatementAssembler
             return (-1, -1, -1);
         }
 
-        var v = end;
+        var v = SkipAppositionRight(doc, end, open);
         while (v < open && (doc.Tokens[v].Kind == TokenKind.Word && (Lexicon.Auxiliaries.Contains(doc.Word(v)) || FrameFinder.IsAdverb(doc, v) || doc.Is(v, "also"))))
         {
             v++;
         }
 
         var w = v < open ? doc.Word(v) : default;
-        var verb = v < open && doc.IsLower(v) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
-            && !Lexicon.Determiners.Contains(w) && !Lexicon.PossessivePronouns.Contains(w);
+        var verb = v < open && doc.IsLower(v) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)
+                || Lexicon.IrregularPasts.Contains(w))
+            && !Lexicon.Determiners.Contains(w) && !Lexicon.PossessivePronouns.Contains(w) && !Lexicon.SubjectBoundaries.Contains(w);
         return verb && v + 1 < open ? (first, end, v + 1) : (-1, -1, -1);
+    }
+
+    /// <summary>
+    /// "Smith, the party’s treasurer, said", "Ruiz (D-Ore.) called": after a subject, skips one apposition set off by
+    /// commas (short, with no quotation) or a short parenthesis, and returns the token after it.
+    /// </summary>
+    private static int SkipAppositionRight(Document doc, int t, int limit)
+    {
+        if (t < limit && doc.IsPunct(t, '('))
+        {
+            for (var p = t + 1; p < limit && p - t <= 8; p++)
+            {
+                if (doc.IsPunct(p, ')'))
+                {
+                    return p + 1;
+                }
+            }
+
+            return t;
+        }
+
+        if (t >= limit || !doc.IsPunct(t, ','))
+        {
+            return t;
+        }
+
+        for (var p = t + 1; p < limit && p - t <= 14; p++)
+        {
+            if (doc.Tokens[p].Kind == TokenKind.Quote || FrameFinder.IsSentenceFinalToken(doc, p))
+            {
+                return t;
+            }
+
+            if (doc.IsPunct(p, ','))
+            {
+                return p > t + 1 ? p + 1 : t;
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>
+    /// 'his support for tuition aid, which had grown because of “easy money.”': a quotation opened right after a
+    /// lowercase word of the author's sentence is a fragment of it, even when the sentence's full stop sits inside the
+    /// closing mark (the American convention).
+    /// </summary>
+    private static bool IsEmbedded(Document doc, QuotePair quote)
+    {
+        var open = quote.OpenToken;
+        return quote.Closed && open > 0 && doc.IsLower(open - 1) && doc.SentenceOf[open - 1] == doc.SentenceOf[open]
+            && !CueLexicon.TryGet(doc.Word(open - 1), out _) && doc.IsLower(open + 1);
     }
 
     /// <summary>'“bombastic comments” do more harm': the clause goes on right after the closing mark, with no comma or stop.</summary>
