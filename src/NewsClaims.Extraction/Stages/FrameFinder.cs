@@ -199,7 +199,10 @@ internal static class FrameFinder
         var r = RightContentStart(doc, cue, rightFrom, end, out var oFirst, out var oEnd);
         var rightEmpty = r < 0 || r >= end || IsSentenceFinal(doc, r);
         var rightAfterComma = r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && !IsParticipleCue(doc, r + 1);
-        if (r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && (IsParticipleCue(doc, r + 1) || inverted && !IsQuoteStart(doc, r + 1)))
+        // '“...,” he said, as he traced her career': after a quotation, a clause opened by "as", "when", "before" sets the scene.
+        var quotedLeft = leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1));
+        if (r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && (IsParticipleCue(doc, r + 1) || inverted && !IsQuoteStart(doc, r + 1)
+            || quotedLeft && doc.IsLower(r + 1) && Lexicon.Subordinators.Contains(doc.Word(r + 1))))
         {
             rightEmpty = true; // ', adding that ...' is a frame of its own; ', said Smith, the owner.' ends here
             rightAfterComma = false;

@@ -128,7 +128,8 @@ internal static class StatementAssembler
         foreach (var c in candidates)
         {
             if (result.Count > 0 && c.Rule == "continuation" && result[^1] is { HasSource: true, Kind: StatementKind.Direct or StatementKind.Mixed } previous
-                && previous.End <= c.Start && doc.Sentences[previous.Sentence].Paragraph == doc.Sentences[c.Sentence].Paragraph)
+                && previous.End <= c.Start && doc.Sentences[previous.Sentence].Paragraph == doc.Sentences[c.Sentence].Paragraph
+                && !GapReportsMore(doc, previous.End, c.Start))
             {
                 result[^1] = previous with { End = c.End };
                 continue;
@@ -138,6 +139,50 @@ internal static class StatementAssembler
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// '“A,” she said, referring to her rival. “B.”', '“A,” said Lee, who wrote the report. “B.”': between the two parts
+    /// the author reports something else (a participle, a relative or subordinate clause), so the parts stay apart.
+    /// </summary>
+    private static bool GapReportsMore(Document doc, int fromChar, int toChar)
+    {
+        var t = TokenAt(doc, fromChar);
+        for (; t < doc.Tokens.Length && doc.Tokens[t].Start < toChar; t++)
+        {
+            if (doc.InQuote(t) || doc.Tokens[t].Kind != TokenKind.Word || !doc.IsLower(t))
+            {
+                continue;
+            }
+
+            var w = doc.Word(t);
+            if (Lexicon.Subordinators.Contains(w) || doc.Is(t, "who") || doc.Is(t, "which")
+                || CueLexicon.TryGet(w, out var e) && e.Form == CueForm.Participle && e.Class != CueClass.Noun)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int TokenAt(Document doc, int charPos)
+    {
+        int lo = 0, hi = doc.Tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (doc.Tokens[mid].Start < charPos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static Candidate? FromFrame(Document doc, Frame frame, bool[] usedQuote, List<int> topLevel)
@@ -263,7 +308,7 @@ internal static class StatementAssembler
         if (colon == paragraph.FirstToken || colon + 1 >= paragraph.EndToken || !doc.IsPunct(colon, ':')
             || Lexicon.Determiners.Contains(doc.Word(paragraph.FirstToken)) || doc.SentenceOf[colon] != doc.SentenceOf[colon + 1])
         {
-            return null;
+            return HeadlineVerbStatement(doc, paragraph);
         }
 
         var quoted = false;
@@ -286,6 +331,76 @@ internal static class StatementAssembler
         var kind = doc.Tokens[colon + 1].Kind == TokenKind.Quote ? StatementKind.Direct : StatementKind.Mixed;
         return new Candidate(kind, span.Start, span.End, paragraph.FirstToken, colon, -1, -1, -1, -1, null, "headline-colon", doc.SentenceOf[colon], true);
     }
+
+    /// <summary>
+    /// "Rivera Says Cuts ‘Will Close Libraries’", "Rivera Slams ‘Reckless’ Budget", "Cuts ‘Will Close Libraries,’ Rivera
+    /// Says": a headline with quoted words that opens with a name and a reporting verb, or ends with a name and "says",
+    /// gives the rest of the headline to the name.
+    /// </summary>
+    private static Candidate? HeadlineVerbStatement(Document doc, Paragraph paragraph)
+    {
+        var first = paragraph.FirstToken;
+        var end = paragraph.EndToken;
+        while (end > first && doc.Tokens[end - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[end - 1].Start] is '.' or '!' or '?')
+        {
+            end--;
+        }
+
+        var quoted = false;
+        for (var t = first; t < end && !quoted; t++)
+        {
+            quoted = doc.Tokens[t].Kind == TokenKind.Quote && doc.InQuote(t);
+        }
+
+        if (!quoted || end - first < 4 || Lexicon.Determiners.Contains(doc.Word(first)))
+        {
+            return null;
+        }
+
+        // "Rivera Says ...": a name of one to four capitalised words, then a reporting verb in the present tense.
+        var v = first;
+        while (v < end && v - first < 4 && doc.IsCapitalized(v) && !IsHeadlineVerb(doc, v))
+        {
+            v++;
+        }
+
+        // "NATO Warns of ...": a verb with a preposition names a topic, not the words said.
+        if (v > first && v + 1 < end && IsHeadlineVerb(doc, v) && doc.Tokens[v - 1].Kind == TokenKind.Word && !Lexicon.NotNames.Contains(doc.Word(first))
+            && !(doc.Is(v + 1, "of") || doc.Is(v + 1, "about") || doc.Is(v + 1, "on") || doc.Is(v + 1, "over") || doc.Is(v + 1, "against")
+                || doc.Is(v + 1, "for") || doc.Is(v + 1, "to") || doc.Is(v + 1, "in") || doc.Is(v + 1, "with")))
+        {
+            var span = Trim(doc.Text, doc.Tokens[v + 1].Start, doc.Tokens[end - 1].End);
+            var kind = doc.Tokens[v + 1].Kind == TokenKind.Quote && doc.InQuote(end - 1) && doc.QuoteOf[v + 1] == doc.QuoteOf[end - 1]
+                ? StatementKind.Direct : StatementKind.Mixed;
+            return span.End - span.Start < 2 ? null
+                : new Candidate(kind, span.Start, span.End, first, v, v, v + 1, -1, -1, null, "headline-verb", doc.SentenceOf[v], true);
+        }
+
+        // "..., Rivera Says": a comma, a name and "says" closing the headline.
+        var last = end - 1;
+        if (doc.Is(last, "says") || doc.Is(last, "tells") || doc.Is(last, "warns") || doc.Is(last, "claims") || doc.Is(last, "insists"))
+        {
+            var n = last;
+            while (n - 1 > first && last - n < 4 && doc.IsCapitalized(n - 1))
+            {
+                n--;
+            }
+
+            if (n < last && n - 1 > first && (doc.IsPunct(n - 1, ',') || FrameFinder.IsClosingQuote(doc, n - 1) && doc.IsPunct(n - 2, ',')))
+            {
+                var contentEnd = doc.IsPunct(n - 1, ',') ? n - 1 : n - 1;
+                var span = Trim(doc.Text, doc.Tokens[first].Start, doc.Tokens[contentEnd].Start);
+                return span.End - span.Start < 2 ? null
+                    : new Candidate(StatementKind.Mixed, span.Start, span.End, n, last, last, last + 1, -1, -1, null, "headline-verb", doc.SentenceOf[last], true);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsHeadlineVerb(Document doc, int t) =>
+        doc.Tokens[t].Kind == TokenKind.Word && CueLexicon.TryGet(doc.Word(t), out var e) && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize
+        && e.Form == CueForm.Finite && doc.Word(t)[^1] == 's';
 
     /// <summary>
     /// The clause around a quoted fragment when its subject is a named person or he/she/they and its verb comes right
