@@ -526,6 +526,13 @@ internal static class FrameFinder
             return false;
         }
 
+        // '..., a charge that ...', '..., an acknowledgment that ...': the author's comment on what was said.
+        if (doc.IsPunct(t, ',') && !doc.InQuote(t) && t + 2 < end && (doc.Is(t + 1, "a") || doc.Is(t + 1, "an"))
+            && CueLexicon.TryGet(doc.Word(t + 2), out var noun) && noun.Class == CueClass.Noun)
+        {
+            return true;
+        }
+
         if (doc.IsPunct(t, ',') && t + 1 < end && !doc.InQuote(t) && IsParticipleCue(doc, t + 1) && doc.IsLower(t + 1) && IsSpeechLike(doc, t + 1))
         {
             return true;
@@ -536,9 +543,27 @@ internal static class FrameFinder
             return false;
         }
 
+        // "... and likened it to ...", "... but downplayed the issue", "calling him “a stiff” and accusing him of ...": a
+        // second predicate of the speaker, so the first report ends before it.
         var v = SkipAdverbs(doc, t + 1, end);
-        return v < end && doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form == CueForm.Finite && IsSpeechLike(doc, v);
+        if (v >= end || !doc.IsLower(v))
+        {
+            return false;
+        }
+
+        if (CueLexicon.TryGet(doc.Word(v), out var e) && e.Class != CueClass.Noun && (e.Form == CueForm.Finite || e.Form == CueForm.Participle && doc.Is(t, "and")))
+        {
+            return e.Form == CueForm.Participle || IsSpeechLike(doc, v) || TakesObjectNext(doc, v + 1, end);
+        }
+
+        var w = doc.Word(v);
+        return w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && TakesObjectNext(doc, v + 1, end);
     }
+
+    /// <summary>A determiner, possessive, object pronoun or name right after a verb: it takes an object, so it is a verb.</summary>
+    private static bool TakesObjectNext(Document doc, int t, int end) =>
+        t < end && (Lexicon.Determiners.Contains(doc.Word(t)) && !doc.Is(t, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(t))
+            || IsObjectPronoun(doc, t) || doc.IsCapitalized(t) && !doc.Is(t, "I"));
 
     /// <summary>A word that opens a clause (not a preposition, a subordinator or a time word), with a few words after it.</summary>
     private static bool StartsReportedClause(Document doc, int r, int end) =>

@@ -92,6 +92,24 @@ internal static class StatementAssembler
                 }
             }
 
+            // 'The measure, which Lee has opposed as a “tax grab,” passed': a quoted fragment whose clause has a verb and
+            // whose sentence names a person before it echoes that person's words; the statement is the clause, mixed.
+            if ((fragment || IsEmbedded(doc, quote)) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
+                && SentenceSubject(doc, quote.OpenToken) is var (subjFirst, subjEnd) && subjFirst >= 0)
+            {
+                var clause = Trim(doc.Text, doc.Tokens[clauseFrom].Start, FrameFinder.RightContentEnd(doc, clauseFrom, doc.Sentences[sentence].EndToken));
+                if (clause.End > inner.End + 1 || clause.Start < inner.Start - 1)
+                {
+                    for (var k = q + 1; k < doc.Quotes.Length && doc.Tokens[doc.Quotes[k].OpenToken].Start < clause.End; k++)
+                    {
+                        usedQuote[k] = true;
+                    }
+
+                    candidates.Add(new Candidate(StatementKind.Mixed, clause.Start, clause.End, subjFirst, subjEnd, -1, -1, -1, -1, null, "fragment-clause", sentence, true));
+                    continue;
+                }
+            }
+
             if (fragment)
             {
                 if (srcFirst < 0)
@@ -460,7 +478,23 @@ internal static class StatementAssembler
         var verb = v < open && doc.IsLower(v) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)
                 || Lexicon.IrregularPasts.Contains(w))
             && !Lexicon.Determiners.Contains(w) && !Lexicon.PossessivePronouns.Contains(w) && !Lexicon.SubjectBoundaries.Contains(w);
-        return verb && v + 1 < open ? (first, end, v + 1) : (-1, -1, -1);
+        if (!verb || v + 1 >= open)
+        {
+            return (-1, -1, -1);
+        }
+
+        // "Smith called the merger “a terrible deal” and ranked the chief among the “worst ever”": a later predicate of
+        // the same subject before the quotation starts the clause the quotation belongs to.
+        var from = v + 1;
+        for (var k = v + 1; k + 1 < open; k++)
+        {
+            if ((doc.Is(k, "and") || doc.Is(k, "but")) && !doc.InQuote(k) && doc.IsLower(k + 1) && IsPredicateVerb(doc, k + 1) && k + 2 < open)
+            {
+                from = k + 2;
+            }
+        }
+
+        return (first, end, from);
     }
 
     /// <summary>
@@ -508,10 +542,44 @@ internal static class StatementAssembler
     /// lowercase word of the author's sentence is a fragment of it, even when the sentence's full stop sits inside the
     /// closing mark (the American convention).
     /// </summary>
+    /// <summary>The token after the nearest verb left of a quotation in its clause, or -1.</summary>
+    private static int FragmentClauseStart(Document doc, QuotePair quote)
+    {
+        var open = quote.OpenToken;
+        var first = doc.Sentences[doc.SentenceOf[open]].FirstToken;
+        for (var k = open - 1; k >= first && open - k <= 25; k--)
+        {
+            if (doc.InQuote(k))
+            {
+                k = doc.Quotes[doc.QuoteOf[k]].OpenToken;
+                continue;
+            }
+
+            if (doc.IsPunct(k, ';') || doc.IsPunct(k, ':') || doc.Tokens[k].Kind == TokenKind.Punct && doc.Text[doc.Tokens[k].Start] is '.' or '?' or '!')
+            {
+                return -1;
+            }
+
+            if (doc.IsLower(k) && (IsPredicateVerb(doc, k) || CueLexicon.TryGet(doc.Word(k), out var e) && e.Class != CueClass.Noun))
+            {
+                return k + 1 < open || k + 1 == open ? k + 1 : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsPredicateVerb(Document doc, int t)
+    {
+        var w = doc.Word(t);
+        return w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) || Lexicon.IrregularPasts.Contains(w)
+            || CueLexicon.TryGet(w, out var e) && e.Class != CueClass.Noun && e.Form is CueForm.Finite or CueForm.Participle;
+    }
+
     private static bool IsEmbedded(Document doc, QuotePair quote)
     {
         var open = quote.OpenToken;
-        return quote.Closed && open > 0 && doc.IsLower(open - 1) && doc.SentenceOf[open - 1] == doc.SentenceOf[open]
+        return quote.Closed && open > 0 && doc.Tokens[open - 1].Kind is TokenKind.Word or TokenKind.Number && doc.SentenceOf[open - 1] == doc.SentenceOf[open]
             && !CueLexicon.TryGet(doc.Word(open - 1), out _) && doc.IsLower(open + 1);
     }
 
