@@ -53,7 +53,9 @@ internal static class FrameFinder
         var cls = cue.Entry.Class;
         var prev = c - 1 >= first ? c - 1 : -1;
 
-        if (prev >= 0 && form is CueForm.Base or CueForm.Finite
+        // "He’s said": after a pronoun, ’s is "has", not a possessive.
+        var contraction = prev > first && doc.Tokens[prev].Kind == TokenKind.Possessive && (Lexicon.Pronouns.Contains(doc.Word(prev - 1)) || doc.Is(prev - 1, "who"));
+        if (prev >= 0 && form is CueForm.Base or CueForm.Finite && !contraction
             && (Lexicon.Determiners.Contains(doc.Word(prev)) && !doc.Is(prev, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(prev))
                 || doc.Tokens[prev].Kind == TokenKind.Possessive))
         {
@@ -210,7 +212,7 @@ internal static class FrameFinder
 
         if (introduced && leftOf > first && (rightEmpty || rightAfterComma))
         {
-            var leftStart = ClauseStartLeft(doc, leftOf, first);
+            var leftStart = QuotationOnly(doc, ClauseStartLeft(doc, leftOf, first), leftOf);
             if (leftStart >= leftOf)
             {
                 return null;
@@ -238,7 +240,7 @@ internal static class FrameFinder
         var clauseRight = !inverted && r >= 0 && r < end && StartsReportedClause(doc, r, end);
         if (introduced && leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1)) && !doc.IsPunct(r, ':') && !doc.Is(r - 1, "that") && !clauseRight)
         {
-            var leftStart = ClauseStartLeft(doc, leftOf, first);
+            var leftStart = QuotationOnly(doc, ClauseStartLeft(doc, leftOf, first), leftOf);
             if (leftStart < leftOf)
             {
                 return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, leftStart, doc.Tokens[leftOf - 1].End, inverted ? "content-cue-subject" : "content-subject-cue");
@@ -480,6 +482,12 @@ internal static class FrameFinder
         if (r < end && (doc.Is(r, "that") || doc.IsPunct(r, ':')))
         {
             r++;
+
+            // "said that, at the request of the agencies, it had ...": a comma after "that" opens an aside inside the content.
+            if (r + 1 < end && doc.IsPunct(r, ',') && doc.Is(r - 1, "that"))
+            {
+                r++;
+            }
         }
 
         return r;
@@ -524,6 +532,26 @@ internal static class FrameFinder
         if (token.Kind == TokenKind.Punct ? doc.Text[token.Start] != ',' : token.Length != 3 || doc.InQuote(t))
         {
             return false;
+        }
+
+        // '..., others argue that ...', '— critics say —': a new subject with a reporting verb after a comma or dash starts
+        // a report of its own.
+        if ((doc.IsPunct(t, ',') || doc.IsPunct(t, '\u2014')) && !doc.InQuote(t) && t + 2 < end && !doc.Is(t + 1, "which") && !doc.Is(t + 1, "who")
+            && !doc.Is(t + 1, "that") && !doc.Is(t + 1, "as"))
+        {
+            for (var k = t + 1; k < end && k - t <= 5 && doc.Tokens[k].Kind is TokenKind.Word or TokenKind.Possessive && !doc.InQuote(k); k++)
+            {
+                if (k > t + 1 && doc.IsLower(k) && CueLexicon.TryGet(doc.Word(k), out var verb) && verb.Form == CueForm.Finite
+                    && verb.Class is CueClass.Speech or CueClass.Tell or CueClass.Belief && !Lexicon.SubjectBoundaries.Contains(doc.Word(k - 1)))
+                {
+                    return true;
+                }
+
+                if (Lexicon.SubjectBoundaries.Contains(doc.Word(k)) && !doc.Is(k, "said"))
+                {
+                    break;
+                }
+            }
         }
 
         // '..., a charge that ...', '..., an acknowledgment that ...': the author's comment on what was said.
@@ -875,6 +903,31 @@ internal static class FrameFinder
         var closes = b >= end || doc.IsPunct(b, ',') || IsSentenceFinal(doc, b) || IsPreposition(doc, b) || doc.IsPunct(b, ';') || doc.IsPunct(b, ':')
             || doc.Is(b, "who") || doc.Is(b, "whose") || doc.Is(b, "when") || doc.IsPunct(b, '(') || doc.IsPunct(b, '\u2014');
         return closes ? (a, b) : (-1, -1);
+    }
+
+    /// <summary>
+    /// 'Asked about the delay, Lee said “We are ready,” she said' is rare, but 'Asked about the delay, Lee said, “We are
+    /// ready. ...” she added' is not: when the words left of a cue end with a quotation that another cue, a comma or a
+    /// colon introduces, the content is that quotation, not the scene before it.
+    /// </summary>
+    private static int QuotationOnly(Document doc, int leftStart, int leftOf)
+    {
+        var close = IsClosingQuote(doc, leftOf) ? leftOf : IsClosingQuote(doc, leftOf - 1) ? leftOf - 1 : -1;
+        if (close < 0)
+        {
+            return leftStart;
+        }
+
+        var open = doc.Quotes[doc.QuoteOf[close]].OpenToken;
+        var before = open - 1;
+        if (open <= leftStart || before < leftStart)
+        {
+            return leftStart;
+        }
+
+        var introduced = doc.IsPunct(before, ',') || doc.IsPunct(before, ':')
+            || doc.IsLower(before) && CueLexicon.TryGet(doc.Word(before), out var e) && e.Class is CueClass.Speech or CueClass.Tell && e.Form == CueForm.Finite;
+        return introduced ? open : leftStart;
     }
 
     /// <summary>Start of the clause that ends just before <paramref name="t"/>: after a comma, semicolon, "that", or at the sentence start.</summary>

@@ -95,7 +95,7 @@ internal static class StatementAssembler
             // 'The measure, which Lee has opposed as a “tax grab,” passed': a quoted fragment whose clause has a verb and
             // whose sentence names a person before it echoes that person's words; the statement is the clause, mixed.
             if ((fragment || IsEmbedded(doc, quote)) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
-                && SentenceSubject(doc, quote.OpenToken) is var (subjFirst, subjEnd) && subjFirst >= 0)
+                && SentenceSubject(doc, quote.OpenToken, descriptions: true) is var (subjFirst, subjEnd) && subjFirst >= 0)
             {
                 var clause = Trim(doc.Text, doc.Tokens[clauseFrom].Start, FrameFinder.RightContentEnd(doc, clauseFrom, doc.Sentences[sentence].EndToken));
                 if (clause.End > inner.End + 1 || clause.Start < inner.Start - 1)
@@ -704,7 +704,7 @@ internal static class StatementAssembler
     /// 'Washington thanked Obama for “taking these steps”': a quotation inside a sentence with no cue of ours is most
     /// often the words of the sentence's subject, the first person or pronoun before it.
     /// </summary>
-    private static (int First, int End) SentenceSubject(Document doc, int open)
+    private static (int First, int End) SentenceSubject(Document doc, int open, bool descriptions = false)
     {
         var sentence = doc.Sentences[doc.SentenceOf[open]];
         if (open == sentence.FirstToken)
@@ -733,6 +733,19 @@ internal static class StatementAssembler
             if (m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken))
             {
                 return (m.FirstToken, m.EndToken);
+            }
+        }
+
+        // "Critics called the deal a “giveaway”": a description or group of people that opens the sentence.
+        if (descriptions)
+        {
+            for (var i = lo; i < doc.Mentions.Length && doc.Mentions[i].FirstToken < open; i++)
+            {
+                var m = doc.Mentions[i];
+                if (m.Kind is MentionKind.Description or MentionKind.Group && !doc.InQuote(m.FirstToken) && m.FirstToken <= from + 3)
+                {
+                    return (m.FirstToken, m.EndToken);
+                }
             }
         }
 
