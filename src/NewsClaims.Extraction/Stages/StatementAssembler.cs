@@ -57,10 +57,14 @@ internal static class StatementAssembler
             }
 
             var words = CountWords(doc, quote);
-            if (echo || IsProvenance(doc, quote.OpenToken) || IsTerm(doc, quote) || IsTitleOfWork(doc, quote, words))
+            if (echo || IsProvenance(doc, quote.OpenToken) || IsTitleOfWork(doc, quote, words))
             {
                 continue;
             }
+
+            // 'part of a ‘coalition of the willing’' names a term; 'Lee attacked the “rigged” system' echoes Lee's word. A
+            // term is a statement only as part of the clause of a person named before it.
+            var term = IsTerm(doc, quote);
 
             // A few quoted words are a term (scare quotes) unless the text hands them to a speaker: "Smith: “...”" or
             // '“Not now,” Smith snapped'. Without such evidence they are never a statement.
@@ -74,7 +78,7 @@ internal static class StatementAssembler
                 rule = srcFirst >= 0 ? "quote-then-name" : rule;
             }
 
-            if ((fragment || IsEmbedded(doc, quote)) && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
+            if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
             {
                 // 'Rubio bemoaned a climate in which people “hate each other”': a fragment inside what a named person did
                 // with words is reported speech; the statement is the clause after the verb, mixed.
@@ -94,8 +98,8 @@ internal static class StatementAssembler
 
             // 'The measure, which Lee has opposed as a “tax grab,” passed': a quoted fragment whose clause has a verb and
             // whose sentence names a person before it echoes that person's words; the statement is the clause, mixed.
-            if ((fragment || IsEmbedded(doc, quote)) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
-                && SentenceSubject(doc, quote.OpenToken, descriptions: true) is var (subjFirst, subjEnd) && subjFirst >= 0)
+            if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
+                && SentenceSubject(doc, quote.OpenToken, descriptions: !term) is var (subjFirst, subjEnd) && subjFirst >= 0)
             {
                 var clause = Trim(doc.Text, doc.Tokens[clauseFrom].Start, FrameFinder.RightContentEnd(doc, clauseFrom, doc.Sentences[sentence].EndToken));
                 if (clause.End > inner.End + 1 || clause.Start < inner.Start - 1)
@@ -108,6 +112,11 @@ internal static class StatementAssembler
                     candidates.Add(new Candidate(StatementKind.Mixed, clause.Start, clause.End, subjFirst, subjEnd, -1, -1, -1, -1, null, "fragment-clause", sentence, true));
                     continue;
                 }
+            }
+
+            if (term)
+            {
+                continue;
             }
 
             if (fragment)
