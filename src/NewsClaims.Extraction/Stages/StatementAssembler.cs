@@ -327,7 +327,7 @@ internal static class StatementAssembler
 
         var paragraph = doc.Paragraphs[doc.HeadlineParagraph];
         var colon = paragraph.FirstToken;
-        while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 4 && doc.IsCapitalized(colon))
+        while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 6 && (doc.IsCapitalized(colon) || doc.IsPunct(colon, '.') && colon > paragraph.FirstToken))
         {
             colon++;
         }
@@ -386,13 +386,15 @@ internal static class StatementAssembler
 
         // "Rivera Says ...": a name of one to four capitalised words, then a reporting verb in the present tense.
         var v = first;
-        while (v < end && v - first < 4 && doc.IsCapitalized(v) && !IsHeadlineVerb(doc, v))
+        while (v < end && v - first < 6 && (doc.IsCapitalized(v) || doc.IsLower(v) && (Lexicon.Titles.Contains(doc.Word(v)) || Lexicon.RoleNouns.Contains(doc.Word(v)))
+            || doc.Tokens[v].Kind == TokenKind.Possessive || doc.IsPunct(v, '.')) && !IsHeadlineVerb(doc, v))
         {
             v++;
         }
 
         // "NATO Warns of ...": a verb with a preposition names a topic, not the words said.
         if (v > first && v + 1 < end && IsHeadlineVerb(doc, v) && doc.Tokens[v - 1].Kind == TokenKind.Word && !Lexicon.NotNames.Contains(doc.Word(first))
+            && HasProperName(doc, first, v)
             && !(doc.Is(v + 1, "of") || doc.Is(v + 1, "about") || doc.Is(v + 1, "on") || doc.Is(v + 1, "over") || doc.Is(v + 1, "against")
                 || doc.Is(v + 1, "for") || doc.Is(v + 1, "to") || doc.Is(v + 1, "in") || doc.Is(v + 1, "with")))
         {
@@ -405,7 +407,7 @@ internal static class StatementAssembler
 
         // "..., Rivera Says": a comma, a name and "says" closing the headline.
         var last = end - 1;
-        if (doc.Is(last, "says") || doc.Is(last, "tells") || doc.Is(last, "warns") || doc.Is(last, "claims") || doc.Is(last, "insists"))
+        if (IsHeadlineVerb(doc, last))
         {
             var n = last;
             while (n - 1 > first && last - n < 4 && doc.IsCapitalized(n - 1))
@@ -423,6 +425,20 @@ internal static class StatementAssembler
         }
 
         return null;
+    }
+
+    /// <summary>"Mayor Calls ...": a bare title does not say who spoke; "Mayor Ruiz Calls ..." does.</summary>
+    private static bool HasProperName(Document doc, int first, int end)
+    {
+        for (var t = first; t < end; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Word && !Lexicon.Titles.Contains(doc.Word(t)) && !Lexicon.RoleNouns.Contains(doc.Word(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHeadlineVerb(Document doc, int t) =>
