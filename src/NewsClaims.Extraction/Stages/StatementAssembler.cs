@@ -35,6 +35,7 @@ internal static class StatementAssembler
         }
 
         var seenQuotes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var surnames = doc.Quotes.Length > 0 ? PersonSurnames(doc) : null;
         for (var q = 0; q < doc.Quotes.Length; q++)
         {
             var quote = doc.Quotes[q];
@@ -57,14 +58,14 @@ internal static class StatementAssembler
             }
 
             var words = CountWords(doc, quote);
-            if (echo || IsProvenance(doc, quote.OpenToken) || IsTitleOfWork(doc, quote, words))
+            if (IsProvenance(doc, quote.OpenToken) || IsTitleOfWork(doc, quote, words))
             {
                 continue;
             }
 
             // 'part of a ‘coalition of the willing’' names a term; 'Lee attacked the “rigged” system' echoes Lee's word. A
-            // term is a statement only as part of the clause of a person named before it.
-            var term = IsTerm(doc, quote);
+            // term, or an echo of words quoted earlier, is a statement only as part of the clause of a person named before it.
+            var term = IsTerm(doc, quote) || echo;
 
             // A few quoted words are a term (scare quotes) unless the text hands them to a speaker: "Smith: “...”" or
             // '“Not now,” Smith snapped'. Without such evidence they are never a statement.
@@ -78,7 +79,7 @@ internal static class StatementAssembler
                 rule = srcFirst >= 0 ? "quote-then-name" : rule;
             }
 
-            if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
+            if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && ActorClause(doc, quote, surnames!) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
             {
                 // 'Rubio bemoaned a climate in which people “hate each other”': a fragment inside what a named person did
                 // with words is reported speech; the statement is the clause after the verb, mixed.
@@ -99,7 +100,7 @@ internal static class StatementAssembler
             // 'The measure, which Lee has opposed as a “tax grab,” passed': a quoted fragment whose clause has a verb and
             // whose sentence names a person before it echoes that person's words; the statement is the clause, mixed.
             if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
-                && SentenceSubject(doc, quote.OpenToken, descriptions: !term) is var (subjFirst, subjEnd) && subjFirst >= 0)
+                && SentenceSubject(doc, quote.OpenToken, surnames!, descriptions: !term) is var (subjFirst, subjEnd) && subjFirst >= 0)
             {
                 var clause = Trim(doc.Text, doc.Tokens[clauseFrom].Start, FrameFinder.RightContentEnd(doc, clauseFrom, doc.Sentences[sentence].EndToken));
                 if (clause.End > inner.End + 1 || clause.Start < inner.Start - 1)
@@ -130,7 +131,7 @@ internal static class StatementAssembler
             }
             else if (srcFirst < 0)
             {
-                (srcFirst, srcEnd) = SentenceSubject(doc, quote.OpenToken);
+                (srcFirst, srcEnd) = SentenceSubject(doc, quote.OpenToken, surnames!);
                 rule = srcFirst >= 0 ? "sentence-subject" : rule;
             }
             candidates.Add(new Candidate(StatementKind.Direct, inner.Start, inner.End, srcFirst, srcEnd, -1, -1, -1, -1, null, rule, sentence, quote.Closed));
@@ -449,7 +450,7 @@ internal static class StatementAssembler
     /// The clause around a quoted fragment when its subject is a named person or he/she/they and its verb comes right
     /// after: "Smith, who ..., mocked X for “...”". Returns the subject tokens and the first token after the verb.
     /// </summary>
-    private static (int First, int End, int From) ActorClause(Document doc, QuotePair quote)
+    private static (int First, int End, int From) ActorClause(Document doc, QuotePair quote, HashSet<string> surnames)
     {
         var open = quote.OpenToken;
         var sentence = doc.Sentences[doc.SentenceOf[open]];
@@ -481,7 +482,7 @@ internal static class StatementAssembler
             }
 
             if (lo < doc.Mentions.Length && doc.Mentions[lo] is { } m && m.FirstToken < open && m.FirstToken <= sentence.FirstToken + 8
-                && m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken)
+                && m.Kind == MentionKind.Name && IsPerson(doc, m, surnames) && !doc.InQuote(m.FirstToken)
                 && (m.FirstToken == sentence.FirstToken || doc.IsPunct(m.FirstToken - 1, ',')))
             {
                 (first, end) = (m.FirstToken, m.EndToken);
@@ -567,6 +568,25 @@ internal static class StatementAssembler
     /// lowercase word of the author's sentence is a fragment of it, even when the sentence's full stop sits inside the
     /// closing mark (the American convention).
     /// </summary>
+    /// <summary>Last words of the names of people in the article: "Trump" alone is a person once "Donald Trump" is.</summary>
+    private static HashSet<string> PersonSurnames(Document doc)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in doc.Mentions)
+        {
+            if (m.Kind == MentionKind.Name && m.PersonLike && m.EndToken - m.FirstToken >= 2 && doc.Tokens[m.EndToken - 1].Kind == TokenKind.Word)
+            {
+                set.Add(doc.Word(m.EndToken - 1).ToString());
+            }
+        }
+
+        return set;
+    }
+
+    private static bool IsPerson(Document doc, Mention m, HashSet<string> surnames) =>
+        m.PersonLike || m.Kind == MentionKind.Name && m.EndToken - m.FirstToken == 1 && surnames.Count > 0
+            && surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.Word(m.FirstToken));
+
     /// <summary>The token after the nearest verb left of a quotation in its clause, or -1.</summary>
     private static int FragmentClauseStart(Document doc, QuotePair quote)
     {
@@ -585,7 +605,8 @@ internal static class StatementAssembler
                 return -1;
             }
 
-            if (doc.IsLower(k) && (IsPredicateVerb(doc, k) || CueLexicon.TryGet(doc.Word(k), out var e) && e.Class != CueClass.Noun))
+            if (doc.IsLower(k) && (IsPredicateVerb(doc, k) || doc.Is(k, "is") || doc.Is(k, "was") || doc.Is(k, "are") || doc.Is(k, "were")
+                || CueLexicon.TryGet(doc.Word(k), out var e) && e.Class != CueClass.Noun && (e.Form != CueForm.Base || doc.Is(k - 1, "to"))))
             {
                 return k + 1 < open || k + 1 == open ? k + 1 : -1;
             }
@@ -729,7 +750,7 @@ internal static class StatementAssembler
     /// 'Washington thanked Obama for “taking these steps”': a quotation inside a sentence with no cue of ours is most
     /// often the words of the sentence's subject, the first person or pronoun before it.
     /// </summary>
-    private static (int First, int End) SentenceSubject(Document doc, int open, bool descriptions = false)
+    private static (int First, int End) SentenceSubject(Document doc, int open, HashSet<string> surnames, bool descriptions = false)
     {
         var sentence = doc.Sentences[doc.SentenceOf[open]];
         if (open == sentence.FirstToken)
@@ -755,7 +776,7 @@ internal static class StatementAssembler
         for (var i = lo; i < doc.Mentions.Length && doc.Mentions[i].FirstToken < open; i++)
         {
             var m = doc.Mentions[i];
-            if (m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken))
+            if (m.Kind == MentionKind.Name && IsPerson(doc, m, surnames) && !doc.InQuote(m.FirstToken))
             {
                 return (m.FirstToken, m.EndToken);
             }
