@@ -99,8 +99,11 @@ internal static class StatementAssembler
 
             // 'The measure, which Lee has opposed as a “tax grab,” passed': a quoted fragment whose clause has a verb and
             // whose sentence names a person before it echoes that person's words; the statement is the clause, mixed.
-            if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
-                && SentenceSubject(doc, quote.OpenToken, surnames!, descriptions: !term) is var (subjFirst, subjEnd) && subjFirst >= 0)
+            // Without a person the words of a longer embedded quotation still belong to their clause, with no speaker.
+            var embedded = IsEmbedded(doc, quote);
+            if ((fragment || term || embedded) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
+                && SentenceSubject(doc, quote.OpenToken, surnames!, descriptions: !term) is var (subjFirst, subjEnd)
+                && (subjFirst >= 0 || embedded && !term))
             {
                 var clause = Trim(doc.Text, doc.Tokens[clauseFrom].Start, FrameFinder.RightContentEnd(doc, clauseFrom, doc.Sentences[sentence].EndToken));
                 if (clause.End > inner.End + 1 || clause.Start < inner.Start - 1)
@@ -626,7 +629,7 @@ internal static class StatementAssembler
     {
         var open = quote.OpenToken;
         return quote.Closed && open > 0 && doc.Tokens[open - 1].Kind is TokenKind.Word or TokenKind.Number && doc.SentenceOf[open - 1] == doc.SentenceOf[open]
-            && !CueLexicon.TryGet(doc.Word(open - 1), out _) && doc.IsLower(open + 1);
+            && !CueLexicon.TryGet(doc.Word(open - 1), out _) && (doc.IsLower(open + 1) || doc.IsLower(open - 1) && CountWords(doc, quote) <= 4);
     }
 
     /// <summary>'“bombastic comments” do more harm': the clause goes on right after the closing mark, with no comma or stop.</summary>
@@ -788,7 +791,8 @@ internal static class StatementAssembler
             for (var i = lo; i < doc.Mentions.Length && doc.Mentions[i].FirstToken < open; i++)
             {
                 var m = doc.Mentions[i];
-                if (m.Kind is MentionKind.Description or MentionKind.Group && !doc.InQuote(m.FirstToken) && m.FirstToken <= from + 3)
+                if (m.Kind is MentionKind.Description or MentionKind.Group && !doc.InQuote(m.FirstToken)
+                    && (m.FirstToken <= from + 3 || doc.IsPunct(m.FirstToken - 1, ',') || doc.IsPunct(m.FirstToken - 1, ':')))
                 {
                     return (m.FirstToken, m.EndToken);
                 }
