@@ -815,6 +815,16 @@ internal static class FrameFinder
             return true; // voters, lawmakers, analysts, Republicans, Americans
         }
 
+        // "49% say", "21 percent said", "half of voters in each state say": a share of those polled.
+        for (var t = first; t < end; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Number && (t + 1 < doc.Tokens.Length && (doc.IsPunct(t + 1, '%') || doc.Is(t + 1, "percent")) || doc.Word(t).EndsWith('%'))
+                || doc.Is(t, "half") || doc.Is(t, "majority") || doc.Is(t, "third") || doc.Is(t, "quarter") || doc.Is(t, "plurality"))
+            {
+                return true;
+            }
+        }
+
         return Lexicon.PersonNouns.Contains(w) || Lexicon.GroupNouns.Contains(w) || Lexicon.RoleNouns.Contains(w) || Lexicon.Titles.Contains(w);
     }
 

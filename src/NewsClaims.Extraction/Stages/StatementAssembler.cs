@@ -58,14 +58,15 @@ internal static class StatementAssembler
             }
 
             var words = CountWords(doc, quote);
-            if (IsProvenance(doc, quote.OpenToken) || IsTitleOfWork(doc, quote, words))
+            if (IsProvenance(doc, quote.OpenToken))
             {
                 continue;
             }
 
             // 'part of a ‘coalition of the willing’' names a term; 'Lee attacked the “rigged” system' echoes Lee's word. A
-            // term, or an echo of words quoted earlier, is a statement only as part of the clause of a person named before it.
-            var term = IsTerm(doc, quote) || echo;
+            // term, a title ('Lee defended the “Gang of Eight” bill') or an echo of words quoted earlier is a statement
+            // only as part of the clause of a person named before it.
+            var term = IsTerm(doc, quote) || echo || IsTitleOfWork(doc, quote, words);
 
             // A few quoted words are a term (scare quotes) unless the text hands them to a speaker: "Smith: “...”" or
             // '“Not now,” Smith snapped'. Without such evidence they are never a statement.
