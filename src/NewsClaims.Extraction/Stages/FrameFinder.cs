@@ -554,6 +554,12 @@ internal static class FrameFinder
             }
         }
 
+        // '..., others argue that ...', '..., Clinton described ...': a new subject with a reporting verb after a comma.
+        if (doc.IsPunct(t, ',') && !doc.InQuote(t) && NewReport(doc, t + 1, end))
+        {
+            return true;
+        }
+
         // '..., a charge that ...', '..., an acknowledgment that ...': the author's comment on what was said.
         if (doc.IsPunct(t, ',') && !doc.InQuote(t) && t + 2 < end && (doc.Is(t + 1, "a") || doc.Is(t + 1, "an"))
             && CueLexicon.TryGet(doc.Word(t + 2), out var noun) && noun.Class == CueClass.Noun)
@@ -569,6 +575,27 @@ internal static class FrameFinder
         if (!doc.Is(t, "and") && !doc.Is(t, "but"))
         {
             return false;
+        }
+
+        // "..., but did not recommend charges": a negated second predicate of the speaker.
+        if (doc.Is(t, "but") || doc.Is(t, "and"))
+        {
+            var a = t + 1;
+            while (a < end && a - t <= 3 && doc.IsLower(a) && (Lexicon.Auxiliaries.Contains(doc.Word(a)) || doc.Is(a, "not")))
+            {
+                a++;
+            }
+
+            if (a > t + 1 && a < end && doc.IsLower(a) && CueLexicon.TryGet(doc.Word(a), out var negated) && negated.Class != CueClass.Noun && negated.Form == CueForm.Base)
+            {
+                return true;
+            }
+        }
+
+        // "... and 14 percent said ...", "... but Trump said ...": a new subject with a reporting verb.
+        if (NewReport(doc, t + 1, end))
+        {
+            return true;
         }
 
         // "... and likened it to ...", "... but downplayed the issue", "calling him “a stiff” and accusing him of ...": a
@@ -592,6 +619,32 @@ internal static class FrameFinder
     private static bool TakesObjectNext(Document doc, int t, int end) =>
         t < end && (Lexicon.Determiners.Contains(doc.Word(t)) && !doc.Is(t, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(t))
             || IsObjectPronoun(doc, t) || doc.IsCapitalized(t) && !doc.Is(t, "I"));
+
+    /// <summary>A short subject (a name, a pronoun, "others", "14 percent") and a finite reporting verb from <paramref name="k"/>.</summary>
+    private static bool NewReport(Document doc, int k, int end)
+    {
+        if (k >= end || doc.InQuote(k) || doc.Is(k, "which") || doc.Is(k, "who") || doc.Is(k, "that") || doc.Is(k, "as") || doc.Is(k, "what"))
+        {
+            return false;
+        }
+
+        for (var v = k + 1; v < end && v - k <= 4; v++)
+        {
+            var prev = v - 1;
+            if (doc.InQuote(prev) || doc.Tokens[prev].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Possessive) && !doc.IsPunct(prev, '%')
+                || Lexicon.SubjectBoundaries.Contains(doc.Word(prev)) || doc.IsLower(prev) && CueLexicon.TryGet(doc.Word(prev), out var pe) && pe.Class != CueClass.Noun)
+            {
+                return false;
+            }
+
+            if (doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form == CueForm.Finite && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize)
+            {
+                return IsPlausibleSource(doc, k, v);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A word that opens a clause (not a preposition, a subordinator or a time word), with a few words after it.</summary>
     private static bool StartsReportedClause(Document doc, int r, int end) =>
