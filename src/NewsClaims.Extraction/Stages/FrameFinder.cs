@@ -335,19 +335,41 @@ internal static class FrameFinder
     {
         var n = cue.FirstToken;
         var next = cue.EndToken;
+
+        // "the suggestion by a senior senator that ...": the agent after "by" speaks.
+        int byFirst = -1, byEnd = -1;
+        if (doc.Is(next, "by") && (doc.Is(n - 1, "the") || doc.Is(n - 1, "a") || doc.Is(n - 1, "an")))
+        {
+            var b = next + 1;
+            while (b < s.EndToken && b - next <= 8 && doc.Tokens[b].Kind is TokenKind.Word or TokenKind.Possessive && !doc.Is(b, "that") && !doc.InQuote(b))
+            {
+                b++;
+            }
+
+            if (b > next + 1 && doc.Is(b, "that") && IsPlausibleSource(doc, next + 1, b))
+            {
+                (byFirst, byEnd) = (next + 1, b);
+                next = b;
+            }
+        }
+
         if (!doc.Is(next, "that") || next + 1 >= s.EndToken || IsVerbLike(doc, next + 1))
         {
             return null;
         }
 
-        var k = n - 1;
+        var k = byFirst >= 0 ? -1 : n - 1;
         while (k > s.FirstToken && n - k <= 2 && doc.IsLower(k) && !Lexicon.PossessivePronouns.Contains(doc.Word(k)) && !Lexicon.Determiners.Contains(doc.Word(k)))
         {
             k--;
         }
 
         int srcFirst, srcEnd;
-        if (k >= s.FirstToken && Lexicon.PossessivePronouns.Contains(doc.Word(k)))
+        if (byFirst >= 0)
+        {
+            (srcFirst, srcEnd) = (byFirst, byEnd);
+        }
+        else if (k >= s.FirstToken && Lexicon.PossessivePronouns.Contains(doc.Word(k)))
         {
             srcFirst = k;
             srcEnd = k + 1;

@@ -146,6 +146,8 @@ internal static class StatementAssembler
             candidates.Add(headline);
         }
 
+        AddTranscriptTurns(doc, candidates);
+
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return MergeTurns(doc, RemoveDuplicates(candidates));
     }
@@ -430,6 +432,48 @@ internal static class StatementAssembler
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "HOST: Where were you that night?" / "Lee: At home.": in an interview transcript a paragraph that opens with a name
+    /// (one to three capitalised words) and a colon is that person's turn; the rest of the paragraph is what they said.
+    /// </summary>
+    private static void AddTranscriptTurns(Document doc, List<Candidate> candidates)
+    {
+        for (var p = 0; p < doc.Paragraphs.Length; p++)
+        {
+            var paragraph = doc.Paragraphs[p];
+            if (p == doc.HeadlineParagraph || paragraph.EndToken - paragraph.FirstToken < 6)
+            {
+                continue;
+            }
+
+            var colon = paragraph.FirstToken;
+            while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 3 && doc.IsCapitalized(colon) && !Lexicon.NotNames.Contains(doc.Word(colon)))
+            {
+                colon++;
+            }
+
+            if (colon == paragraph.FirstToken || !doc.IsPunct(colon, ':') || doc.InQuote(colon + 1) && doc.Quotes[doc.QuoteOf[colon + 1]].OpenToken == colon + 1
+                || CountWordsBetween(doc, colon + 1, paragraph.EndToken) < 4 || doc.Tokens[colon + 1].Kind == TokenKind.Number)
+            {
+                continue;
+            }
+
+            var span = Trim(doc.Text, doc.Tokens[colon + 1].Start, doc.Tokens[paragraph.EndToken - 1].End);
+            candidates.Add(new Candidate(StatementKind.Direct, span.Start, span.End, paragraph.FirstToken, colon, -1, -1, -1, -1, null, "transcript-turn", doc.SentenceOf[colon], true));
+        }
+    }
+
+    private static int CountWordsBetween(Document doc, int from, int to)
+    {
+        var n = 0;
+        for (var t = from; t < to && n < 10; t++)
+        {
+            n += doc.Tokens[t].Kind == TokenKind.Word ? 1 : 0;
+        }
+
+        return n;
     }
 
     /// <summary>"Mayor Calls ...": a bare title does not say who spoke; "Mayor Ruiz Calls ..." does.</summary>
