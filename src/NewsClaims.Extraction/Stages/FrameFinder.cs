@@ -253,6 +253,13 @@ internal static class FrameFinder
             r++;
         }
 
+        if (!inverted && rightEmpty && BlockAfterColon(doc, cue.EndToken, end) is var block && block >= 0)
+        {
+            // "In a statement, the mayor wrote:" closing a paragraph: the next paragraph is what was written.
+            var paragraph = doc.Paragraphs[doc.Tokens[block].Paragraph];
+            return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, block, doc.Tokens[Math.Min(paragraph.EndToken, block + MaxContent * 4) - 1].End, "block-quote");
+        }
+
         if (inverted || rightEmpty || doc.IsPunct(r, ','))
         {
             return null;
@@ -641,6 +648,34 @@ internal static class FrameFinder
     private static bool TakesObjectNext(Document doc, int t, int end) =>
         t < end && (Lexicon.Determiners.Contains(doc.Word(t)) && !doc.Is(t, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(t))
             || IsObjectPronoun(doc, t) || doc.IsCapitalized(t) && !doc.Is(t, "I"));
+
+    /// <summary>The first token of the next paragraph when the cue's paragraph ends with a colon right after the cue (and its adverbs, hearer or "that").</summary>
+    private static int BlockAfterColon(Document doc, int from, int end)
+    {
+        var colon = -1;
+        for (var t = from; t < end && t - from <= 8; t++)
+        {
+            if (doc.IsPunct(t, ':'))
+            {
+                colon = t;
+                break;
+            }
+
+            if (doc.Tokens[t].Kind == TokenKind.Punct || doc.InQuote(t))
+            {
+                return -1;
+            }
+        }
+
+        var next = colon + 1;
+        if (colon < 0 || next >= doc.Tokens.Length || doc.Tokens[next].Paragraph == doc.Tokens[colon].Paragraph
+            || doc.Tokens[next].Paragraph != doc.Tokens[colon].Paragraph + 1 && !(doc.Tokens[next].Paragraph == doc.Tokens[colon].Paragraph + 2))
+        {
+            return -1;
+        }
+
+        return next;
+    }
 
     /// <summary>A short subject (a name, a pronoun, "others", "14 percent") and a finite reporting verb from <paramref name="k"/>.</summary>
     private static bool NewReport(Document doc, int k, int end)
