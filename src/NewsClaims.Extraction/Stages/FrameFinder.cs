@@ -210,6 +210,13 @@ internal static class FrameFinder
             rightAfterComma = false;
         }
 
+        if (!inverted && rightEmpty && BlockAfterColon(doc, cue.EndToken, end) is var block && block >= 0)
+        {
+            // "In a statement, the mayor wrote:" closing a paragraph: the next paragraph is what was written.
+            var paragraph = doc.Paragraphs[doc.Tokens[block].Paragraph];
+            return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, block, doc.Tokens[Math.Min(paragraph.EndToken, block + MaxContent * 4) - 1].End, "block-quote");
+        }
+
         if (introduced && leftOf > first && (rightEmpty || rightAfterComma))
         {
             var leftStart = QuotationOnly(doc, ClauseStartLeft(doc, leftOf, first), leftOf);
@@ -251,13 +258,6 @@ internal static class FrameFinder
         if (!inverted && r >= 0 && r + 1 < end && doc.IsPunct(r, ',') && doc.Tokens[r + 1].Kind == TokenKind.Quote && IsQuoteStart(doc, r + 1))
         {
             r++;
-        }
-
-        if (!inverted && rightEmpty && BlockAfterColon(doc, cue.EndToken, end) is var block && block >= 0)
-        {
-            // "In a statement, the mayor wrote:" closing a paragraph: the next paragraph is what was written.
-            var paragraph = doc.Paragraphs[doc.Tokens[block].Paragraph];
-            return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, block, doc.Tokens[Math.Min(paragraph.EndToken, block + MaxContent * 4) - 1].End, "block-quote");
         }
 
         if (inverted || rightEmpty || doc.IsPunct(r, ','))
@@ -694,7 +694,7 @@ internal static class FrameFinder
                 return false;
             }
 
-            if (doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form == CueForm.Finite && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize)
+            if (doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form is CueForm.Finite or CueForm.Base && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize)
             {
                 return IsPlausibleSource(doc, k, v);
             }
