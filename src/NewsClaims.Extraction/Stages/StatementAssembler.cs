@@ -163,7 +163,7 @@ internal static class StatementAssembler
         {
             if (result.Count > 0 && c.Rule == "continuation" && result[^1] is { HasSource: true, Kind: StatementKind.Direct or StatementKind.Mixed } previous
                 && previous.End <= c.Start && doc.Sentences[previous.Sentence].Paragraph == doc.Sentences[c.Sentence].Paragraph
-                && !GapReportsMore(doc, previous.End, c.Start))
+                && !GapReportsMore(doc, previous.End, c.Start) && EndsItsSentence(doc, c.End))
             {
                 result[^1] = previous with { End = c.End };
                 continue;
@@ -198,6 +198,40 @@ internal static class StatementAssembler
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// '“B.”' alone, or '“B,” she said.', ends its sentence; '“B” that the plan had failed, she said' goes on with the
+    /// author's words, so it is not a plain continuation of the turn before.
+    /// </summary>
+    private static bool EndsItsSentence(Document doc, int contentEnd)
+    {
+        var t = TokenAt(doc, contentEnd);
+        if (t >= doc.Tokens.Length)
+        {
+            return true;
+        }
+
+        var sentence = doc.SentenceOf[t];
+        for (var guard = 0; t < doc.Tokens.Length && guard < 4; t++, guard++)
+        {
+            if (doc.SentenceOf[t] != sentence)
+            {
+                return true;
+            }
+
+            if (doc.Tokens[t].Kind is TokenKind.Word or TokenKind.Number && !doc.InQuote(t))
+            {
+                return false;
+            }
+
+            if (doc.Tokens[t].Kind == TokenKind.Quote && doc.InQuote(t) && doc.Quotes[doc.QuoteOf[t]].OpenToken == t)
+            {
+                return true; // another quotation follows
+            }
+        }
+
+        return true;
     }
 
     private static int TokenAt(Document doc, int charPos)

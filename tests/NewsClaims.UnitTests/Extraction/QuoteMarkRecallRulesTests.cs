@@ -47,6 +47,15 @@ public class QuoteMarkRecallRulesTests
     }
 
     [Fact]
+    public void Quotation_that_the_authors_sentence_goes_on_from_does_not_extend_the_turn_before()
+    {
+        var result = Engine.Run("“The orchard survived the frost,” Tomas Ribe said. “We were lucky this time and we know it” is how his neighbours see it too.");
+
+        Assert.DoesNotContain(result.Statements, s => s.Text.Contains("orchard", StringComparison.Ordinal) && s.Text.Contains("lucky", StringComparison.Ordinal));
+        Assert.Equal("The orchard survived the frost", result.Statement("The orchard survived").Text);
+    }
+
+    [Fact]
     public void Scene_after_a_quotations_attribution_is_not_content()
     {
         var result = Engine.Run("“The vote was fair,” Greta Lunde said, as she left the hall.");
