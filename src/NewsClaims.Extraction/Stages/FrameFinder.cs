@@ -563,35 +563,15 @@ internal static class FrameFinder
             return false;
         }
 
-        // '..., others argue that ...', '— critics say —': a new subject with a reporting verb after a comma or dash starts
-        // a report of its own.
-        if ((doc.IsPunct(t, ',') || doc.IsPunct(t, '\u2014')) && !doc.InQuote(t) && t + 2 < end && !doc.Is(t + 1, "which") && !doc.Is(t + 1, "who")
-            && !doc.Is(t + 1, "that") && !doc.Is(t + 1, "as"))
-        {
-            for (var k = t + 1; k < end && k - t <= 5 && doc.Tokens[k].Kind is TokenKind.Word or TokenKind.Possessive && !doc.InQuote(k); k++)
-            {
-                if (k > t + 1 && doc.IsLower(k) && CueLexicon.TryGet(doc.Word(k), out var verb) && verb.Form == CueForm.Finite
-                    && verb.Class is CueClass.Speech or CueClass.Tell or CueClass.Belief && !Lexicon.SubjectBoundaries.Contains(doc.Word(k - 1)))
-                {
-                    return true;
-                }
-
-                if (Lexicon.SubjectBoundaries.Contains(doc.Word(k)) && !doc.Is(k, "said"))
-                {
-                    break;
-                }
-            }
-        }
-
         // '..., others argue that ...', '..., Clinton described ...': a new subject with a reporting verb after a comma.
         if (doc.IsPunct(t, ',') && !doc.InQuote(t) && NewReport(doc, t + 1, end))
         {
             return true;
         }
 
-        // '..., a charge that ...', '..., an acknowledgment that ...': the author's comment on what was said.
+        // '..., a charge that ...', '..., a claim that ...': the author's comment on what was said (after "a", any cue word is a noun).
         if (doc.IsPunct(t, ',') && !doc.InQuote(t) && t + 2 < end && (doc.Is(t + 1, "a") || doc.Is(t + 1, "an"))
-            && CueLexicon.TryGet(doc.Word(t + 2), out var noun) && noun.Class == CueClass.Noun)
+            && CueLexicon.TryGet(doc.Word(t + 2), out _))
         {
             return true;
         }

@@ -160,6 +160,15 @@ public class QuoteMarkRecallRulesTests
     }
 
     [Fact]
+    public void Authors_comment_after_a_comma_ends_the_report()
+    {
+        var result = Engine.Run("Mayor Ana Ruiz said the budget was the worst in a decade, a claim that angered the council.");
+
+        var s = result.Statement("the budget was the worst in a decade");
+        Assert.Equal("the budget was the worst in a decade", s.Text);
+    }
+
+    [Fact]
     public void Claim_by_an_agent_that()
     {
         var result = Engine.Run("The claim by a senior official that the budget was balanced drew criticism.");
