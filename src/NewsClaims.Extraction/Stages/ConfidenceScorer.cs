@@ -80,7 +80,6 @@ internal static class ConfidenceScorer
         ["actor-fragment/pronoun/mixed"] = 0.72,
         ["fragment-clause/name/mixed"] = 0.4,
         ["fragment-clause/pronoun/mixed"] = 0.41,
-        ["fragment-clause/fragment-clause/mixed"] = 0.08,
         ["headline-colon/name/mixed"] = 0.93,
         ["headline-colon/name/direct"] = 0.83,
         ["headline-verb/name/mixed"] = 0.89,

@@ -122,6 +122,16 @@ public class QuoteMarkRecallRulesTests
     }
 
     [Fact]
+    public void Embedded_quotation_without_a_named_person_gives_its_clause_without_a_speaker()
+    {
+        var result = Engine.Run("Ana Ruiz said the storm had passed. The new rules required drivers to act “calmly and patiently” at the crossing.");
+
+        var s = Assert.Single(result.Statements, x => x.Text.Contains("calmly and patiently", StringComparison.Ordinal));
+        Assert.Equal(StatementKind.Mixed, s.Kind);
+        Assert.Null(s.SpeakerIndex);
+    }
+
+    [Fact]
     public void Quoted_term_counts_only_in_a_named_persons_clause()
     {
         var person = Engine.Run("Paulo Reis attacked the “rigged” tender process at the meeting.");
