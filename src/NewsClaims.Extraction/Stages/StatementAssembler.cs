@@ -74,6 +74,10 @@ internal static class StatementAssembler
             var sentence = doc.SentenceOf[quote.OpenToken];
             var (srcFirst, srcEnd) = ColonSource(doc, quote.OpenToken);
             var rule = srcFirst >= 0 ? "colon" : quote.ContinuesPrevious ? "continued-quote" : "continuation";
+            if (PossessorBeforeColon(doc, quote.OpenToken) is var (ownerFirst, ownerEnd) && ownerFirst >= 0)
+            {
+                (srcFirst, srcEnd, rule) = (ownerFirst, ownerEnd, "possessor-colon");
+            }
             if (srcFirst < 0 && quote.Closed && (!fragment || EndsWithHandOff(doc, quote)))
             {
                 (srcFirst, srcEnd) = NameAfter(doc, quote.CloseToken + 1, EndsWithHandOff(doc, quote));
@@ -785,6 +789,65 @@ internal static class StatementAssembler
 
         return start < end && doc.IsCapitalized(start) || start < end && Lexicon.Pronouns.Contains(doc.Word(start)) ? (start, end) : (-1, -1);
     }
+
+    /// <summary>
+    /// "Ruiz’s message was clear: “...”", "A spokesman’s comment: “...”", "Her answer: “No.”": a reporting noun owned by
+    /// someone, right before a colon and a quotation, gives the quotation to the owner.
+    /// </summary>
+    private static (int First, int End) PossessorBeforeColon(Document doc, int open)
+    {
+        var colon = open - 1;
+        if (colon < 2 || !doc.IsPunct(colon, ':') || doc.SentenceOf[colon] != doc.SentenceOf[open])
+        {
+            return (-1, -1);
+        }
+
+        var sentenceStart = doc.Sentences[doc.SentenceOf[open]].FirstToken;
+        for (var n = colon - 1; n > sentenceStart && colon - n <= 3; n--)
+        {
+            if (!doc.IsLower(n))
+            {
+                return (-1, -1);
+            }
+
+            if (!IsReportNoun(doc, n))
+            {
+                continue;
+            }
+
+            if (n + 1 < colon && !doc.Is(n + 1, "was") && !doc.Is(n + 1, "is"))
+            {
+                return (-1, -1);
+            }
+
+            var owner = n - 1;
+            if (doc.Tokens[owner].Kind == TokenKind.Word && Lexicon.PossessivePronouns.Contains(doc.Word(owner)))
+            {
+                return (owner, owner + 1);
+            }
+
+            if (doc.Tokens[owner].Kind != TokenKind.Possessive || owner - 1 < sentenceStart)
+            {
+                return (-1, -1);
+            }
+
+            var last = owner - 1;
+            var first = last;
+            while (first - 1 >= sentenceStart && last - first < 4 && doc.Tokens[first - 1].Kind == TokenKind.Word && !Lexicon.SubjectBoundaries.Contains(doc.Word(first - 1)))
+            {
+                first--;
+            }
+
+            return doc.Tokens[last].Kind == TokenKind.Word ? (first, last + 1) : (-1, -1);
+        }
+
+        return (-1, -1);
+    }
+
+    private static bool IsReportNoun(Document doc, int t) =>
+        CueLexicon.TryGet(doc.Word(t), out var e) && (e.Class == CueClass.Noun || e.Form == CueForm.Base)
+        || doc.Is(t, "answer") || doc.Is(t, "response") || doc.Is(t, "reply") || doc.Is(t, "verdict") || doc.Is(t, "words")
+        || doc.Is(t, "explanation") || doc.Is(t, "advice") || doc.Is(t, "retort") || doc.Is(t, "reaction") || doc.Is(t, "take");
 
     /// <summary>"as reported by ‘Ukraine.ru’", "published in “The Review”": a quoted name after "by"/"in" names a work or outlet.</summary>
     private static bool IsProvenance(Document doc, int open) =>

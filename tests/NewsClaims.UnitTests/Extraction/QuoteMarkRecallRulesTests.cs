@@ -179,6 +179,15 @@ public class QuoteMarkRecallRulesTests
     }
 
     [Fact]
+    public void Owner_of_a_reporting_noun_before_a_colon_speaks()
+    {
+        var result = Engine.Run("Mayor Ana Ruiz met the unions on Monday.\n\nRuiz’s message was clear: “We will not back down on the budget.”\n\nHer answer: “No.”");
+
+        Assert.Equal("Ana Ruiz", result.SpeakerName(result.Statement("We will not back down")));
+        Assert.Equal("Her", result.Statement("No").SpeakerMention!.Text);
+    }
+
+    [Fact]
     public void Claim_by_an_agent_that()
     {
         var result = Engine.Run("The claim by a senior official that the budget was balanced drew criticism.");
