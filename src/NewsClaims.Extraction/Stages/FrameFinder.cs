@@ -1006,9 +1006,9 @@ internal static class FrameFinder
     }
 
     /// <summary>
-    /// 'Asked about the delay, Lee said “We are ready,” she said' is rare, but 'Asked about the delay, Lee said, “We are
-    /// ready. ...” she added' is not: when the words left of a cue end with a quotation that another cue, a comma or a
-    /// colon introduces, the content is that quotation, not the scene before it.
+    /// 'Asked about the delay, Lee said, “We are ready. ...” she added', 'Lee met the unions (“We are ready,” she said)':
+    /// when the words left of a cue end with a quotation that another cue, a comma, a colon, a dash or an opening
+    /// parenthesis introduces, the content is that quotation, not the scene before it.
     /// </summary>
     private static int QuotationOnly(Document doc, int leftStart, int leftOf)
     {
@@ -1025,7 +1025,7 @@ internal static class FrameFinder
             return leftStart;
         }
 
-        var introduced = doc.IsPunct(before, ',') || doc.IsPunct(before, ':')
+        var introduced = doc.IsPunct(before, ',') || doc.IsPunct(before, ':') || doc.IsPunct(before, '(') || doc.IsPunct(before, '\u2014')
             || doc.IsLower(before) && CueLexicon.TryGet(doc.Word(before), out var e) && e.Class is CueClass.Speech or CueClass.Tell && e.Form == CueForm.Finite;
         return introduced ? open : leftStart;
     }

@@ -241,6 +241,16 @@ public class QuoteMarkRecallRulesTests
     }
 
     [Fact]
+    public void Quotation_inside_parentheses_is_the_content_of_its_attribution()
+    {
+        var result = Engine.Run("Mayor Ana Ruiz met the unions on Monday (“We are ready for a long fight,” she said) before the vote.");
+
+        var s = result.Statement("We are ready for a long fight");
+        Assert.Equal("We are ready for a long fight", s.Text);
+        Assert.Equal("Ana Ruiz", result.SpeakerName(s));
+    }
+
+    [Fact]
     public void Noun_cue_content_runs_over_an_abbreviation()
     {
         var result = Engine.Run("Ines Moreau repeated her claim that Mr. Reis had left the meeting early.");
