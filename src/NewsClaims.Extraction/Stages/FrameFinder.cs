@@ -311,7 +311,8 @@ internal static class FrameFinder
 
         if (before < first || doc.IsPunct(before, '(') || before == first && Lexicon.SubjectBoundaries.Contains(doc.Word(before)))
         {
-            if (afterSource >= end || !doc.IsPunct(afterSource, ',') && !doc.IsPunct(afterSource, ':'))
+            // "According to X:" closing the text has no content to report.
+            if (afterSource + 1 >= end || !doc.IsPunct(afterSource, ',') && !doc.IsPunct(afterSource, ':'))
             {
                 return null;
             }

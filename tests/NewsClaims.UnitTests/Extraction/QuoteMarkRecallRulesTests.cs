@@ -251,6 +251,14 @@ public class QuoteMarkRecallRulesTests
     }
 
     [Fact]
+    public void According_to_closing_the_text_reports_nothing_and_does_not_throw()
+    {
+        var result = Engine.Run("The talks ended late.\n\nAccording to Ana Lind:");
+
+        Assert.Empty(result.Statements);
+    }
+
+    [Fact]
     public void Noun_cue_content_runs_over_an_abbreviation()
     {
         var result = Engine.Run("Ines Moreau repeated her claim that Mr. Reis had left the meeting early.");
