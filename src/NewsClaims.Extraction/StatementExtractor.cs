@@ -10,7 +10,7 @@ namespace NewsClaims.Extraction;
 public sealed class StatementExtractor
 {
     /// <summary>Bumped whenever the output for some text can change.</summary>
-    public static string Version => "2026.11.2";
+    public static string Version => "2026.12.1";
 
     public ExtractionResult Extract(ArticleText input)
     {

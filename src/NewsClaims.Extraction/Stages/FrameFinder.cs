@@ -53,7 +53,9 @@ internal static class FrameFinder
         var cls = cue.Entry.Class;
         var prev = c - 1 >= first ? c - 1 : -1;
 
-        if (prev >= 0 && form is CueForm.Base or CueForm.Finite
+        // "He’s said": after a pronoun, ’s is "has", not a possessive.
+        var contraction = prev > first && doc.Tokens[prev].Kind == TokenKind.Possessive && (Lexicon.Pronouns.Contains(doc.Word(prev - 1)) || doc.Is(prev - 1, "who"));
+        if (prev >= 0 && form is CueForm.Base or CueForm.Finite && !contraction
             && (Lexicon.Determiners.Contains(doc.Word(prev)) && !doc.Is(prev, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(prev))
                 || doc.Tokens[prev].Kind == TokenKind.Possessive))
         {
@@ -82,6 +84,14 @@ internal static class FrameFinder
             || IsClosingQuote(doc, prev) && doc.IsPunct(prev - 1, ',')))
         {
             var subject = MainSubject(doc, s, c);
+
+            // "Putin’s remarks were laced with defiance, suggesting that ...": when the person only modifies the subject
+            // ("remarks", "tone") and the participle is epistemic, the inference is the author's, not an attribution.
+            if (subject.First >= 0 && IsEpistemic(cue.Entry.Lemma) && subject.End < c && doc.Tokens[subject.End].Kind == TokenKind.Possessive)
+            {
+                return null;
+            }
+
             var startAt = RightContentStart(doc, cue, cue.EndToken, end, out var objFirst, out var objEnd);
             if (startAt >= 0 && startAt + 1 < end && doc.IsPunct(startAt, ',') && IsQuoteStart(doc, startAt + 1))
             {
@@ -147,6 +157,12 @@ internal static class FrameFinder
             }
         }
 
+        // "Reports suggest that ...", "The data show ...": evidence, not a speaker, with an epistemic verb is an inference.
+        if (srcFirst >= 0 && !inverted && IsEpistemic(cue.Entry.Lemma) && Lexicon.EvidenceNouns.Contains(doc.Word(srcEnd - 1)))
+        {
+            return null;
+        }
+
         // A cue that can also be a noun ("states", "calls", "show") needs a subject that can speak.
         var ambiguous = srcFirst >= 0 && form == CueForm.Base || srcFirst >= 0 && (doc.Word(c).EndsWith('s') || IsVerbLike(doc, srcEnd - 1) || doc.Word(srcEnd - 1).EndsWith("ing", StringComparison.Ordinal));
         if (srcFirst < 0 || !inverted && ambiguous && !IsPlausibleSource(doc, srcFirst, srcEnd))
@@ -185,15 +201,25 @@ internal static class FrameFinder
         var r = RightContentStart(doc, cue, rightFrom, end, out var oFirst, out var oEnd);
         var rightEmpty = r < 0 || r >= end || IsSentenceFinal(doc, r);
         var rightAfterComma = r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && !IsParticipleCue(doc, r + 1);
-        if (r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && (IsParticipleCue(doc, r + 1) || inverted && !IsQuoteStart(doc, r + 1)))
+        // '“...,” he said, as he traced her career': after a quotation, a clause opened by "as", "when", "before" sets the scene.
+        var quotedLeft = leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1));
+        if (r >= 0 && r < end && doc.IsPunct(r, ',') && r + 1 < end && (IsParticipleCue(doc, r + 1) || inverted && !IsQuoteStart(doc, r + 1)
+            || quotedLeft && doc.IsLower(r + 1) && Lexicon.Subordinators.Contains(doc.Word(r + 1))))
         {
             rightEmpty = true; // ', adding that ...' is a frame of its own; ', said Smith, the owner.' ends here
             rightAfterComma = false;
         }
 
+        if (!inverted && rightEmpty && BlockAfterColon(doc, cue.EndToken, end) is var block && block >= 0)
+        {
+            // "In a statement, the mayor wrote:" closing a paragraph: the next paragraph is what was written.
+            var paragraph = doc.Paragraphs[doc.Tokens[block].Paragraph];
+            return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, block, doc.Tokens[Math.Min(paragraph.EndToken, block + MaxContent * 4) - 1].End, "block-quote");
+        }
+
         if (introduced && leftOf > first && (rightEmpty || rightAfterComma))
         {
-            var leftStart = ClauseStartLeft(doc, leftOf, first);
+            var leftStart = QuotationOnly(doc, ClauseStartLeft(doc, leftOf, first), leftOf);
             if (leftStart >= leftOf)
             {
                 return null;
@@ -221,7 +247,7 @@ internal static class FrameFinder
         var clauseRight = !inverted && r >= 0 && r < end && StartsReportedClause(doc, r, end);
         if (introduced && leftOf > first && (IsClosingQuote(doc, leftOf) || IsClosingQuote(doc, leftOf - 1)) && !doc.IsPunct(r, ':') && !doc.Is(r - 1, "that") && !clauseRight)
         {
-            var leftStart = ClauseStartLeft(doc, leftOf, first);
+            var leftStart = QuotationOnly(doc, ClauseStartLeft(doc, leftOf, first), leftOf);
             if (leftStart < leftOf)
             {
                 return Make(doc, cue, srcFirst, srcEnd, oFirst, oEnd, leftStart, doc.Tokens[leftOf - 1].End, inverted ? "content-cue-subject" : "content-subject-cue");
@@ -285,7 +311,8 @@ internal static class FrameFinder
 
         if (before < first || doc.IsPunct(before, '(') || before == first && Lexicon.SubjectBoundaries.Contains(doc.Word(before)))
         {
-            if (afterSource >= end || !doc.IsPunct(afterSource, ',') && !doc.IsPunct(afterSource, ':'))
+            // "According to X:" closing the text has no content to report.
+            if (afterSource + 1 >= end || !doc.IsPunct(afterSource, ',') && !doc.IsPunct(afterSource, ':'))
             {
                 return null;
             }
@@ -316,19 +343,41 @@ internal static class FrameFinder
     {
         var n = cue.FirstToken;
         var next = cue.EndToken;
+
+        // "the suggestion by a senior senator that ...": the agent after "by" speaks.
+        int byFirst = -1, byEnd = -1;
+        if (doc.Is(next, "by") && (doc.Is(n - 1, "the") || doc.Is(n - 1, "a") || doc.Is(n - 1, "an")))
+        {
+            var b = next + 1;
+            while (b < s.EndToken && b - next <= 8 && doc.Tokens[b].Kind is TokenKind.Word or TokenKind.Possessive && !doc.Is(b, "that") && !doc.InQuote(b))
+            {
+                b++;
+            }
+
+            if (b > next + 1 && doc.Is(b, "that") && IsPlausibleSource(doc, next + 1, b))
+            {
+                (byFirst, byEnd) = (next + 1, b);
+                next = b;
+            }
+        }
+
         if (!doc.Is(next, "that") || next + 1 >= s.EndToken || IsVerbLike(doc, next + 1))
         {
             return null;
         }
 
-        var k = n - 1;
+        var k = byFirst >= 0 ? -1 : n - 1;
         while (k > s.FirstToken && n - k <= 2 && doc.IsLower(k) && !Lexicon.PossessivePronouns.Contains(doc.Word(k)) && !Lexicon.Determiners.Contains(doc.Word(k)))
         {
             k--;
         }
 
         int srcFirst, srcEnd;
-        if (k >= s.FirstToken && Lexicon.PossessivePronouns.Contains(doc.Word(k)))
+        if (byFirst >= 0)
+        {
+            (srcFirst, srcEnd) = (byFirst, byEnd);
+        }
+        else if (k >= s.FirstToken && Lexicon.PossessivePronouns.Contains(doc.Word(k)))
         {
             srcFirst = k;
             srcEnd = k + 1;
@@ -345,7 +394,7 @@ internal static class FrameFinder
 
         var start = next + 1;
         var end = start;
-        while (end < s.EndToken && end - start < MaxContent && !IsSentenceFinal(doc, end) && !doc.IsPunct(end, ';') && !doc.IsPunct(end, '\u2014') && !doc.IsPunct(end, '\u2013')
+        while (end < s.EndToken && end - start < MaxContent && !(IsSentenceFinal(doc, end) && !(doc.IsPunct(end, '.') && IsAbbreviationWord(doc, end - 1))) && !doc.IsPunct(end, ';') && !doc.IsPunct(end, '\u2014') && !doc.IsPunct(end, '\u2013')
             && !doc.IsPunct(end, '('))
         {
             end++;
@@ -401,7 +450,13 @@ internal static class FrameFinder
             {
                 objFirst = r;
                 objEnd = j;
-                if (cue.Entry.Class == CueClass.Tell || j + 1 < end && doc.Tokens[j + 1].Kind == TokenKind.Quote || doc.IsPunct(j, ':'))
+                // "characterized Rutte as ‘intelligent’": the words in the marks are the statement and the person is what
+                // it is about. "dismissed the whole affair as “absurd”", "decried the party for “turning its back”": a
+                // thing characterized, or the reason given, belongs to the statement, which is then mixed.
+                var quoteAfterLink = j + 1 < end && doc.Tokens[j + 1].Kind == TokenKind.Quote;
+                var keepsObject = cue.Entry.Class == CueClass.Characterize && quoteAfterLink && stopsAtLink
+                    && (doc.Is(j, "for") || !IsShortPersonObject(doc, r, j));
+                if (!keepsObject && (cue.Entry.Class == CueClass.Tell || quoteAfterLink || doc.IsPunct(j, ':')))
                 {
                     r = stopsAtLink || doc.IsPunct(j, ':') ? j + 1 : j;
                 }
@@ -457,6 +512,12 @@ internal static class FrameFinder
         if (r < end && (doc.Is(r, "that") || doc.IsPunct(r, ':')))
         {
             r++;
+
+            // "said that, at the request of the agencies, it had ...": a comma after "that" opens an aside inside the content.
+            if (r + 1 < end && doc.IsPunct(r, ',') && doc.Is(r - 1, "that"))
+            {
+                r++;
+            }
         }
 
         return r;
@@ -503,6 +564,19 @@ internal static class FrameFinder
             return false;
         }
 
+        // '..., others argue that ...', '..., Clinton described ...': a new subject with a reporting verb after a comma.
+        if (doc.IsPunct(t, ',') && !doc.InQuote(t) && NewReport(doc, t + 1, end))
+        {
+            return true;
+        }
+
+        // '..., a charge that ...', '..., a claim that ...': the author's comment on what was said (after "a", any cue word is a noun).
+        if (doc.IsPunct(t, ',') && !doc.InQuote(t) && t + 2 < end && (doc.Is(t + 1, "a") || doc.Is(t + 1, "an"))
+            && CueLexicon.TryGet(doc.Word(t + 2), out _))
+        {
+            return true;
+        }
+
         if (doc.IsPunct(t, ',') && t + 1 < end && !doc.InQuote(t) && IsParticipleCue(doc, t + 1) && doc.IsLower(t + 1) && IsSpeechLike(doc, t + 1))
         {
             return true;
@@ -513,8 +587,101 @@ internal static class FrameFinder
             return false;
         }
 
+        // "..., but did not recommend charges": a negated second predicate of the speaker.
+        if (doc.Is(t, "but") || doc.Is(t, "and"))
+        {
+            var a = t + 1;
+            while (a < end && a - t <= 3 && doc.IsLower(a) && (Lexicon.Auxiliaries.Contains(doc.Word(a)) || doc.Is(a, "not")))
+            {
+                a++;
+            }
+
+            if (a > t + 1 && a < end && doc.IsLower(a) && CueLexicon.TryGet(doc.Word(a), out var negated) && negated.Class != CueClass.Noun && negated.Form == CueForm.Base)
+            {
+                return true;
+            }
+        }
+
+        // "... and 14 percent said ...", "... but Trump said ...": a new subject with a reporting verb.
+        if (NewReport(doc, t + 1, end))
+        {
+            return true;
+        }
+
+        // "... and likened it to ...", "... but downplayed the issue", "calling him “a stiff” and accusing him of ...": a
+        // second predicate of the speaker, so the first report ends before it.
         var v = SkipAdverbs(doc, t + 1, end);
-        return v < end && doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form == CueForm.Finite && IsSpeechLike(doc, v);
+        if (v >= end || !doc.IsLower(v))
+        {
+            return false;
+        }
+
+        if (CueLexicon.TryGet(doc.Word(v), out var e) && e.Class != CueClass.Noun && (e.Form == CueForm.Finite || e.Form == CueForm.Participle && doc.Is(t, "and")))
+        {
+            return e.Form == CueForm.Participle || IsSpeechLike(doc, v) || TakesObjectNext(doc, v + 1, end);
+        }
+
+        var w = doc.Word(v);
+        return w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && TakesObjectNext(doc, v + 1, end);
+    }
+
+    /// <summary>A determiner, possessive, object pronoun or name right after a verb: it takes an object, so it is a verb.</summary>
+    private static bool TakesObjectNext(Document doc, int t, int end) =>
+        t < end && (Lexicon.Determiners.Contains(doc.Word(t)) && !doc.Is(t, "that") || Lexicon.PossessivePronouns.Contains(doc.Word(t))
+            || IsObjectPronoun(doc, t) || doc.IsCapitalized(t) && !doc.Is(t, "I"));
+
+    /// <summary>The first token of the next paragraph when the cue's paragraph ends with a colon right after the cue (and its adverbs, hearer or "that").</summary>
+    private static int BlockAfterColon(Document doc, int from, int end)
+    {
+        var colon = -1;
+        for (var t = from; t < end && t - from <= 8; t++)
+        {
+            if (doc.IsPunct(t, ':'))
+            {
+                colon = t;
+                break;
+            }
+
+            if (doc.Tokens[t].Kind == TokenKind.Punct || doc.InQuote(t))
+            {
+                return -1;
+            }
+        }
+
+        var next = colon + 1;
+        if (colon < 0 || next >= doc.Tokens.Length || doc.Tokens[next].Paragraph == doc.Tokens[colon].Paragraph
+            || doc.Tokens[next].Paragraph != doc.Tokens[colon].Paragraph + 1 && !(doc.Tokens[next].Paragraph == doc.Tokens[colon].Paragraph + 2))
+        {
+            return -1;
+        }
+
+        return next;
+    }
+
+    /// <summary>A short subject (a name, a pronoun, "others", "14 percent") and a finite reporting verb from <paramref name="k"/>.</summary>
+    private static bool NewReport(Document doc, int k, int end)
+    {
+        if (k >= end || doc.InQuote(k) || doc.Is(k, "which") || doc.Is(k, "who") || doc.Is(k, "that") || doc.Is(k, "as") || doc.Is(k, "what"))
+        {
+            return false;
+        }
+
+        for (var v = k + 1; v < end && v - k <= 4; v++)
+        {
+            var prev = v - 1;
+            if (doc.InQuote(prev) || doc.Tokens[prev].Kind is not (TokenKind.Word or TokenKind.Number or TokenKind.Possessive) && !doc.IsPunct(prev, '%')
+                || Lexicon.SubjectBoundaries.Contains(doc.Word(prev)) || doc.IsLower(prev) && CueLexicon.TryGet(doc.Word(prev), out var pe) && pe.Class != CueClass.Noun)
+            {
+                return false;
+            }
+
+            if (doc.IsLower(v) && CueLexicon.TryGet(doc.Word(v), out var e) && e.Form is CueForm.Finite or CueForm.Base && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize)
+            {
+                return IsPlausibleSource(doc, k, v);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A word that opens a clause (not a preposition, a subordinator or a time word), with a few words after it.</summary>
@@ -739,6 +906,16 @@ internal static class FrameFinder
             return true; // voters, lawmakers, analysts, Republicans, Americans
         }
 
+        // "49% say", "21 percent said", "half of voters in each state say": a share of those polled.
+        for (var t = first; t < end; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Number && (t + 1 < doc.Tokens.Length && (doc.IsPunct(t + 1, '%') || doc.Is(t + 1, "percent")) || doc.Word(t).EndsWith('%'))
+                || doc.Is(t, "half") || doc.Is(t, "majority") || doc.Is(t, "third") || doc.Is(t, "quarter") || doc.Is(t, "plurality"))
+            {
+                return true;
+            }
+        }
+
         return Lexicon.PersonNouns.Contains(w) || Lexicon.GroupNouns.Contains(w) || Lexicon.RoleNouns.Contains(w) || Lexicon.Titles.Contains(w);
     }
 
@@ -829,6 +1006,31 @@ internal static class FrameFinder
         return closes ? (a, b) : (-1, -1);
     }
 
+    /// <summary>
+    /// 'Asked about the delay, Lee said, “We are ready. ...” she added', 'Lee met the unions (“We are ready,” she said)':
+    /// when the words left of a cue end with a quotation that another cue, a comma, a colon, a dash or an opening
+    /// parenthesis introduces, the content is that quotation, not the scene before it.
+    /// </summary>
+    private static int QuotationOnly(Document doc, int leftStart, int leftOf)
+    {
+        var close = IsClosingQuote(doc, leftOf) ? leftOf : IsClosingQuote(doc, leftOf - 1) ? leftOf - 1 : -1;
+        if (close < 0)
+        {
+            return leftStart;
+        }
+
+        var open = doc.Quotes[doc.QuoteOf[close]].OpenToken;
+        var before = open - 1;
+        if (open <= leftStart || before < leftStart)
+        {
+            return leftStart;
+        }
+
+        var introduced = doc.IsPunct(before, ',') || doc.IsPunct(before, ':') || doc.IsPunct(before, '(') || doc.IsPunct(before, '\u2014')
+            || doc.IsLower(before) && CueLexicon.TryGet(doc.Word(before), out var e) && e.Class is CueClass.Speech or CueClass.Tell && e.Form == CueForm.Finite;
+        return introduced ? open : leftStart;
+    }
+
     /// <summary>Start of the clause that ends just before <paramref name="t"/>: after a comma, semicolon, "that", or at the sentence start.</summary>
     private static int ClauseStartLeft(Document doc, int t, int first)
     {
@@ -911,6 +1113,29 @@ internal static class FrameFinder
         return before >= first && IsNounPhraseEnd(doc, before) ? before : -1;
     }
 
+    /// <summary>"Rutte", "Mark Rutte", "him", "it": an object that names who or what is characterized in a word or two.</summary>
+    private static bool IsShortPersonObject(Document doc, int first, int end)
+    {
+        if (end - first == 1 && (IsObjectPronoun(doc, first) || doc.Is(first, "it") || doc.Is(first, "this") || doc.Is(first, "that")))
+        {
+            return true;
+        }
+
+        for (var t = first; t < end; t++)
+        {
+            if (!doc.IsCapitalized(t) && doc.Tokens[t].Kind != TokenKind.Possessive)
+            {
+                return false;
+            }
+        }
+
+        return end - first <= 4;
+    }
+
+    /// <summary>Verbs of inference rather than of speech when their subject is a thing: "the figures suggest".</summary>
+    private static bool IsEpistemic(string lemma) =>
+        lemma is "suggest" or "indicate" or "imply" or "show" or "demonstrate";
+
     private static bool TakesInfinitive(string lemma) =>
         lemma is "pledge" or "vow" or "threaten" or "agree" or "propose" or "demand" or "swear" or "volunteer" or "promise";
 
@@ -930,6 +1155,8 @@ internal static class FrameFinder
         var q = doc.Quotes[doc.QuoteOf[t]];
         return q.Closed && q.CloseToken == t;
     }
+
+    internal static bool IsSentenceFinalToken(Document doc, int t) => IsSentenceFinal(doc, t);
 
     private static bool IsSentenceFinal(Document doc, int t) =>
         doc.Tokens[t].Kind == TokenKind.Punct && doc.Text[doc.Tokens[t].Start] is '.' or '!' or '?' or '\u2026';

@@ -89,6 +89,16 @@ internal static class Lexicon
         "delegates donors citizens parents students teachers critics fans users groups officers agencies " +
         "data figures records statistics estimates numbers results findings accounts scholars historians");
 
+    /// <summary>Things that are evidence, not speakers: "reports suggest", "the data show", "polls indicate".</summary>
+    public static readonly WordSet EvidenceNouns = new(
+        "report reports data study studies evidence figure figures poll polls sign signs survey surveys research numbers " +
+        "statistics results findings trend trends indicator indicators analysis analyses");
+
+    /// <summary>Irregular past tenses that can follow a subject: "Smith made clear", "Ruiz took aim at".</summary>
+    public static readonly WordSet IrregularPasts = new(
+        "made took gave went told said got put set held kept brought thought left ran won lost spoke wrote drew struck " +
+        "shot sent led met paid sought stood fought threw became began came saw knew found felt heard laid swore tore");
+
     public static readonly WordSet Months = new(
         "january february march april may june july august september october november december jan feb mar apr jun jul " +
         "aug sep sept oct nov dec");

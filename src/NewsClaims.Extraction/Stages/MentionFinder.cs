@@ -58,6 +58,13 @@ internal static class MentionFinder
         var sawTitle = Lexicon.Titles.Contains(doc.Word(t));
         while (end < limit && end - t < MaxNameTokens)
         {
+            // "Ruiz Says Cuts ...": in a title-case headline a reporting verb ends the name.
+            if (doc.IsCapitalized(end) && doc.Tokens[end].Length > 3 && doc.Text[doc.Tokens[end].End - 1] == 's' && !IsAllCapsWord(doc, end)
+                && CueLexicon.TryGet(doc.Word(end), out var verb) && verb.Form == CueForm.Finite && verb.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize)
+            {
+                break;
+            }
+
             if (doc.IsCapitalized(end) && !Lexicon.Months.Contains(doc.Word(end)) || doc.Tokens[end].Kind == TokenKind.Word && IsAllCapsWord(doc, end))
             {
                 sawTitle |= Lexicon.Titles.Contains(doc.Word(end));

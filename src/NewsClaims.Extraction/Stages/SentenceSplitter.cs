@@ -203,6 +203,40 @@ internal static class SentenceSplitter
     /// The first paragraph is the headline when it equals the given title, or, without a title, when it is short
     /// and does not end like a sentence.
     /// </summary>
+    /// <summary>
+    /// The first paragraph is the title when their letters and digits agree, whatever the punctuation: feeds write
+    /// "... ‘Very Good.’" for a title "... ‘Very Good’".
+    /// </summary>
+    internal static bool SameWords(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i]))
+            {
+                i++;
+            }
+
+            while (j < b.Length && !char.IsLetterOrDigit(b[j]))
+            {
+                j++;
+            }
+
+            if (i >= a.Length || j >= b.Length)
+            {
+                return i >= a.Length && j >= b.Length;
+            }
+
+            if (char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j]))
+            {
+                return false;
+            }
+
+            i++;
+            j++;
+        }
+    }
+
     private static int FindHeadline(Document doc)
     {
         if (doc.Paragraphs.Length < 2)
@@ -214,7 +248,7 @@ internal static class SentenceSplitter
         var paragraph = doc.Text.AsSpan(first.Start, first.End - first.Start).Trim().TrimEnd(".!?:");
         if (doc.Title is { } title)
         {
-            return paragraph.Equals(title.AsSpan().Trim().TrimEnd(".!?:"), StringComparison.OrdinalIgnoreCase) ? 0 : -1;
+            return SameWords(paragraph, title.AsSpan()) ? 0 : -1;
         }
 
         var words = 0;

@@ -24,7 +24,10 @@ internal sealed class SpeakerResolver(Document doc, EntityLinker linker)
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];
-            var attribution = c.HasSource ? FromSource(c.SourceFirst, c.SourceEnd) : Continue(candidates, result, i);
+            // A quoted fragment in the author's clause with no person named is not a turn of the last speaker: it stays unattributed.
+            var attribution = c.HasSource ? FromSource(c.SourceFirst, c.SourceEnd)
+                : c.Rule == "fragment-clause" ? new Attribution(-1, 0, 0, null, "unattributed", -1, -1)
+                : Continue(candidates, result, i);
             if (c.ObjectFirst >= 0)
             {
                 var obj = FirstNameEntity(c.ObjectFirst, c.ObjectEnd);

@@ -35,6 +35,7 @@ internal static class StatementAssembler
         }
 
         var seenQuotes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var surnames = doc.Quotes.Length > 0 ? PersonSurnames(doc) : null;
         for (var q = 0; q < doc.Quotes.Length; q++)
         {
             var quote = doc.Quotes[q];
@@ -57,10 +58,15 @@ internal static class StatementAssembler
             }
 
             var words = CountWords(doc, quote);
-            if (echo || IsProvenance(doc, quote.OpenToken) || IsTerm(doc, quote) || IsTitleOfWork(doc, quote, words))
+            if (IsProvenance(doc, quote.OpenToken))
             {
                 continue;
             }
+
+            // 'part of a ‘coalition of the willing’' names a term; 'Lee attacked the “rigged” system' echoes Lee's word. A
+            // term, a title ('Lee defended the “Gang of Eight” bill') or an echo of words quoted earlier is a statement
+            // only as part of the clause of a person named before it.
+            var term = IsTerm(doc, quote) || echo || IsTitleOfWork(doc, quote, words);
 
             // A few quoted words are a term (scare quotes) unless the text hands them to a speaker: "Smith: “...”" or
             // '“Not now,” Smith snapped'. Without such evidence they are never a statement.
@@ -68,22 +74,58 @@ internal static class StatementAssembler
             var sentence = doc.SentenceOf[quote.OpenToken];
             var (srcFirst, srcEnd) = ColonSource(doc, quote.OpenToken);
             var rule = srcFirst >= 0 ? "colon" : quote.ContinuesPrevious ? "continued-quote" : "continuation";
+            if (PossessorBeforeColon(doc, quote.OpenToken) is var (ownerFirst, ownerEnd) && ownerFirst >= 0)
+            {
+                (srcFirst, srcEnd, rule) = (ownerFirst, ownerEnd, "possessor-colon");
+            }
             if (srcFirst < 0 && quote.Closed && (!fragment || EndsWithHandOff(doc, quote)))
             {
                 (srcFirst, srcEnd) = NameAfter(doc, quote.CloseToken + 1, EndsWithHandOff(doc, quote));
                 rule = srcFirst >= 0 ? "quote-then-name" : rule;
             }
 
-            if (fragment && srcFirst < 0 && ActorClause(doc, quote) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
+            if ((fragment || term || IsEmbedded(doc, quote)) && srcFirst < 0 && ActorClause(doc, quote, surnames!) is var (actorFirst, actorEnd, from) && actorFirst >= 0)
             {
                 // 'Rubio bemoaned a climate in which people “hate each other”': a fragment inside what a named person did
                 // with words is reported speech; the statement is the clause after the verb, mixed.
                 var clause = Trim(doc.Text, doc.Tokens[from].Start, FrameFinder.RightContentEnd(doc, from, doc.Sentences[sentence].EndToken));
-                if (clause.End > inner.End)
+                if (clause.End > inner.End || clause.Start < inner.Start - 1)
                 {
+                    // Later quotations inside the same clause belong to this statement.
+                    for (var k = q + 1; k < doc.Quotes.Length && doc.Tokens[doc.Quotes[k].OpenToken].Start < clause.End; k++)
+                    {
+                        usedQuote[k] = true;
+                    }
+
                     candidates.Add(new Candidate(StatementKind.Mixed, clause.Start, clause.End, actorFirst, actorEnd, -1, -1, -1, -1, null, "actor-fragment", sentence, true));
                     continue;
                 }
+            }
+
+            // 'The measure, which Lee has opposed as a “tax grab,” passed': a quoted fragment whose clause has a verb and
+            // whose sentence names a person before it echoes that person's words; the statement is the clause, mixed.
+            // Without a person the words of a longer embedded quotation still belong to their clause, with no speaker.
+            var embedded = IsEmbedded(doc, quote);
+            if ((fragment || term || embedded) && srcFirst < 0 && quote.Closed && FragmentClauseStart(doc, quote) is var clauseFrom && clauseFrom >= 0
+                && SentenceSubject(doc, quote.OpenToken, surnames!, descriptions: !term) is var (subjFirst, subjEnd)
+                && (subjFirst >= 0 || embedded && !term))
+            {
+                var clause = Trim(doc.Text, doc.Tokens[clauseFrom].Start, FrameFinder.RightContentEnd(doc, clauseFrom, doc.Sentences[sentence].EndToken));
+                if (clause.End > inner.End + 1 || clause.Start < inner.Start - 1)
+                {
+                    for (var k = q + 1; k < doc.Quotes.Length && doc.Tokens[doc.Quotes[k].OpenToken].Start < clause.End; k++)
+                    {
+                        usedQuote[k] = true;
+                    }
+
+                    candidates.Add(new Candidate(StatementKind.Mixed, clause.Start, clause.End, subjFirst, subjEnd, -1, -1, -1, -1, null, "fragment-clause", sentence, true));
+                    continue;
+                }
+            }
+
+            if (term)
+            {
+                continue;
             }
 
             if (fragment)
@@ -97,7 +139,7 @@ internal static class StatementAssembler
             }
             else if (srcFirst < 0)
             {
-                (srcFirst, srcEnd) = SentenceSubject(doc, quote.OpenToken);
+                (srcFirst, srcEnd) = SentenceSubject(doc, quote.OpenToken, surnames!);
                 rule = srcFirst >= 0 ? "sentence-subject" : rule;
             }
             candidates.Add(new Candidate(StatementKind.Direct, inner.Start, inner.End, srcFirst, srcEnd, -1, -1, -1, -1, null, rule, sentence, quote.Closed));
@@ -107,6 +149,8 @@ internal static class StatementAssembler
         {
             candidates.Add(headline);
         }
+
+        AddTranscriptTurns(doc, candidates);
 
         candidates.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return MergeTurns(doc, RemoveDuplicates(candidates));
@@ -122,7 +166,8 @@ internal static class StatementAssembler
         foreach (var c in candidates)
         {
             if (result.Count > 0 && c.Rule == "continuation" && result[^1] is { HasSource: true, Kind: StatementKind.Direct or StatementKind.Mixed } previous
-                && previous.End <= c.Start && doc.Sentences[previous.Sentence].Paragraph == doc.Sentences[c.Sentence].Paragraph)
+                && previous.End <= c.Start && doc.Sentences[previous.Sentence].Paragraph == doc.Sentences[c.Sentence].Paragraph
+                && !GapReportsMore(doc, previous.End, c.Start) && EndsItsSentence(doc, c.End))
             {
                 result[^1] = previous with { End = c.End };
                 continue;
@@ -132,6 +177,84 @@ internal static class StatementAssembler
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// '“A,” she said, referring to her rival. “B.”', '“A,” said Lee, who wrote the report. “B.”': between the two parts
+    /// the author reports something else (a participle, a relative or subordinate clause), so the parts stay apart.
+    /// </summary>
+    private static bool GapReportsMore(Document doc, int fromChar, int toChar)
+    {
+        var t = TokenAt(doc, fromChar);
+        for (; t < doc.Tokens.Length && doc.Tokens[t].Start < toChar; t++)
+        {
+            if (doc.InQuote(t) || doc.Tokens[t].Kind != TokenKind.Word || !doc.IsLower(t))
+            {
+                continue;
+            }
+
+            var w = doc.Word(t);
+            if (Lexicon.Subordinators.Contains(w) || doc.Is(t, "who") || doc.Is(t, "which")
+                || CueLexicon.TryGet(w, out var e) && e.Form == CueForm.Participle && e.Class != CueClass.Noun)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// '“B.”' alone, or '“B,” she said.', ends its sentence; '“B” that the plan had failed, she said' goes on with the
+    /// author's words, so it is not a plain continuation of the turn before.
+    /// </summary>
+    private static bool EndsItsSentence(Document doc, int contentEnd)
+    {
+        var t = TokenAt(doc, contentEnd);
+        if (t >= doc.Tokens.Length)
+        {
+            return true;
+        }
+
+        var sentence = doc.SentenceOf[t];
+        for (var guard = 0; t < doc.Tokens.Length && guard < 4; t++, guard++)
+        {
+            if (doc.SentenceOf[t] != sentence)
+            {
+                return true;
+            }
+
+            if (doc.Tokens[t].Kind is TokenKind.Word or TokenKind.Number && !doc.InQuote(t))
+            {
+                return false;
+            }
+
+            if (doc.Tokens[t].Kind == TokenKind.Quote && doc.InQuote(t) && doc.Quotes[doc.QuoteOf[t]].OpenToken == t)
+            {
+                return true; // another quotation follows
+            }
+        }
+
+        return true;
+    }
+
+    private static int TokenAt(Document doc, int charPos)
+    {
+        int lo = 0, hi = doc.Tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (doc.Tokens[mid].Start < charPos)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static Candidate? FromFrame(Document doc, Frame frame, bool[] usedQuote, List<int> topLevel)
@@ -249,7 +372,7 @@ internal static class StatementAssembler
 
         var paragraph = doc.Paragraphs[doc.HeadlineParagraph];
         var colon = paragraph.FirstToken;
-        while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 4 && doc.IsCapitalized(colon))
+        while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 6 && (doc.IsCapitalized(colon) || doc.IsPunct(colon, '.') && colon > paragraph.FirstToken))
         {
             colon++;
         }
@@ -257,7 +380,7 @@ internal static class StatementAssembler
         if (colon == paragraph.FirstToken || colon + 1 >= paragraph.EndToken || !doc.IsPunct(colon, ':')
             || Lexicon.Determiners.Contains(doc.Word(paragraph.FirstToken)) || doc.SentenceOf[colon] != doc.SentenceOf[colon + 1])
         {
-            return null;
+            return HeadlineVerbStatement(doc, paragraph);
         }
 
         var quoted = false;
@@ -282,10 +405,138 @@ internal static class StatementAssembler
     }
 
     /// <summary>
+    /// "Rivera Says Cuts ‘Will Close Libraries’", "Rivera Slams ‘Reckless’ Budget", "Cuts ‘Will Close Libraries,’ Rivera
+    /// Says": a headline with quoted words that opens with a name and a reporting verb, or ends with a name and "says",
+    /// gives the rest of the headline to the name.
+    /// </summary>
+    private static Candidate? HeadlineVerbStatement(Document doc, Paragraph paragraph)
+    {
+        var first = paragraph.FirstToken;
+        var end = paragraph.EndToken;
+        while (end > first && doc.Tokens[end - 1].Kind == TokenKind.Punct && doc.Text[doc.Tokens[end - 1].Start] is '.' or '!' or '?')
+        {
+            end--;
+        }
+
+        var quoted = false;
+        for (var t = first; t < end && !quoted; t++)
+        {
+            quoted = doc.Tokens[t].Kind == TokenKind.Quote && doc.InQuote(t);
+        }
+
+        if (!quoted || end - first < 4 || Lexicon.Determiners.Contains(doc.Word(first)))
+        {
+            return null;
+        }
+
+        // "Rivera Says ...": a name of one to four capitalised words, then a reporting verb in the present tense.
+        var v = first;
+        while (v < end && v - first < 6 && (doc.IsCapitalized(v) || doc.IsLower(v) && (Lexicon.Titles.Contains(doc.Word(v)) || Lexicon.RoleNouns.Contains(doc.Word(v)))
+            || doc.Tokens[v].Kind == TokenKind.Possessive || doc.IsPunct(v, '.')) && !IsHeadlineVerb(doc, v))
+        {
+            v++;
+        }
+
+        // "NATO Warns of ...": a verb with a preposition names a topic, not the words said.
+        if (v > first && v + 1 < end && IsHeadlineVerb(doc, v) && doc.Tokens[v - 1].Kind == TokenKind.Word && !Lexicon.NotNames.Contains(doc.Word(first))
+            && HasProperName(doc, first, v)
+            && !(doc.Is(v + 1, "of") || doc.Is(v + 1, "about") || doc.Is(v + 1, "on") || doc.Is(v + 1, "over") || doc.Is(v + 1, "against")
+                || doc.Is(v + 1, "for") || doc.Is(v + 1, "to") || doc.Is(v + 1, "in") || doc.Is(v + 1, "with")))
+        {
+            var span = Trim(doc.Text, doc.Tokens[v + 1].Start, doc.Tokens[end - 1].End);
+            var kind = doc.Tokens[v + 1].Kind == TokenKind.Quote && doc.InQuote(end - 1) && doc.QuoteOf[v + 1] == doc.QuoteOf[end - 1]
+                ? StatementKind.Direct : StatementKind.Mixed;
+            return span.End - span.Start < 2 ? null
+                : new Candidate(kind, span.Start, span.End, first, v, v, v + 1, -1, -1, null, "headline-verb", doc.SentenceOf[v], true);
+        }
+
+        // "..., Rivera Says": a comma, a name and "says" closing the headline.
+        var last = end - 1;
+        if (IsHeadlineVerb(doc, last))
+        {
+            var n = last;
+            while (n - 1 > first && last - n < 4 && doc.IsCapitalized(n - 1))
+            {
+                n--;
+            }
+
+            if (n < last && n - 1 > first && (doc.IsPunct(n - 1, ',') || FrameFinder.IsClosingQuote(doc, n - 1) && doc.IsPunct(n - 2, ',')))
+            {
+                var contentEnd = doc.IsPunct(n - 1, ',') ? n - 1 : n - 1;
+                var span = Trim(doc.Text, doc.Tokens[first].Start, doc.Tokens[contentEnd].Start);
+                return span.End - span.Start < 2 ? null
+                    : new Candidate(StatementKind.Mixed, span.Start, span.End, n, last, last, last + 1, -1, -1, null, "headline-verb", doc.SentenceOf[last], true);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "HOST: Where were you that night?" / "Lee: At home.": in an interview transcript a paragraph that opens with a name
+    /// (one to three capitalised words) and a colon is that person's turn; the rest of the paragraph is what they said.
+    /// </summary>
+    private static void AddTranscriptTurns(Document doc, List<Candidate> candidates)
+    {
+        for (var p = 0; p < doc.Paragraphs.Length; p++)
+        {
+            var paragraph = doc.Paragraphs[p];
+            if (p == doc.HeadlineParagraph || paragraph.EndToken - paragraph.FirstToken < 6)
+            {
+                continue;
+            }
+
+            var colon = paragraph.FirstToken;
+            while (colon < paragraph.EndToken && colon - paragraph.FirstToken < 3 && doc.IsCapitalized(colon) && !Lexicon.NotNames.Contains(doc.Word(colon)))
+            {
+                colon++;
+            }
+
+            if (colon == paragraph.FirstToken || !doc.IsPunct(colon, ':') || doc.InQuote(colon + 1) && doc.Quotes[doc.QuoteOf[colon + 1]].OpenToken == colon + 1
+                || CountWordsBetween(doc, colon + 1, paragraph.EndToken) < 4 || doc.Tokens[colon + 1].Kind == TokenKind.Number)
+            {
+                continue;
+            }
+
+            var span = Trim(doc.Text, doc.Tokens[colon + 1].Start, doc.Tokens[paragraph.EndToken - 1].End);
+            candidates.Add(new Candidate(StatementKind.Direct, span.Start, span.End, paragraph.FirstToken, colon, -1, -1, -1, -1, null, "transcript-turn", doc.SentenceOf[colon], true));
+        }
+    }
+
+    private static int CountWordsBetween(Document doc, int from, int to)
+    {
+        var n = 0;
+        for (var t = from; t < to && n < 10; t++)
+        {
+            n += doc.Tokens[t].Kind == TokenKind.Word ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>"Mayor Calls ...": a bare title does not say who spoke; "Mayor Ruiz Calls ..." does.</summary>
+    private static bool HasProperName(Document doc, int first, int end)
+    {
+        for (var t = first; t < end; t++)
+        {
+            if (doc.Tokens[t].Kind == TokenKind.Word && !Lexicon.Titles.Contains(doc.Word(t)) && !Lexicon.RoleNouns.Contains(doc.Word(t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsHeadlineVerb(Document doc, int t) =>
+        doc.Tokens[t].Kind == TokenKind.Word && CueLexicon.TryGet(doc.Word(t), out var e) && e.Class is CueClass.Speech or CueClass.Tell or CueClass.Characterize
+        && e.Form == CueForm.Finite && doc.Word(t)[^1] == 's';
+
+    /// <summary>
     /// The clause around a quoted fragment when its subject is a named person or he/she/they and its verb comes right
     /// after: "Smith, who ..., mocked X for “...”". Returns the subject tokens and the first token after the verb.
     /// </summary>
-    private static (int First, int End, int From) ActorClause(Document doc, QuotePair quote)
+    private static (int First, int End, int From) ActorClause(Document doc, QuotePair quote, HashSet<string> surnames)
     {
         var open = quote.OpenToken;
         var sentence = doc.Sentences[doc.SentenceOf[open]];
@@ -317,7 +568,7 @@ internal static class StatementAssembler
             }
 
             if (lo < doc.Mentions.Length && doc.Mentions[lo] is { } m && m.FirstToken < open && m.FirstToken <= sentence.FirstToken + 8
-                && m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken)
+                && m.Kind == MentionKind.Name && IsPerson(doc, m, surnames) && !doc.InQuote(m.FirstToken)
                 && (m.FirstToken == sentence.FirstToken || doc.IsPunct(m.FirstToken - 1, ',')))
             {
                 (first, end) = (m.FirstToken, m.EndToken);
@@ -329,16 +580,139 @@ internal static class StatementAssembler
             return (-1, -1, -1);
         }
 
-        var v = end;
+        var v = SkipAppositionRight(doc, end, open);
         while (v < open && (doc.Tokens[v].Kind == TokenKind.Word && (Lexicon.Auxiliaries.Contains(doc.Word(v)) || FrameFinder.IsAdverb(doc, v) || doc.Is(v, "also"))))
         {
             v++;
         }
 
         var w = v < open ? doc.Word(v) : default;
-        var verb = v < open && doc.IsLower(v) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal))
-            && !Lexicon.Determiners.Contains(w) && !Lexicon.PossessivePronouns.Contains(w);
-        return verb && v + 1 < open ? (first, end, v + 1) : (-1, -1, -1);
+        var verb = v < open && doc.IsLower(v) && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal)
+                || Lexicon.IrregularPasts.Contains(w))
+            && !Lexicon.Determiners.Contains(w) && !Lexicon.PossessivePronouns.Contains(w) && !Lexicon.SubjectBoundaries.Contains(w);
+        if (!verb || v + 1 >= open)
+        {
+            return (-1, -1, -1);
+        }
+
+        // "Smith called the merger “a terrible deal” and ranked the chief among the “worst ever”": a later predicate of
+        // the same subject before the quotation starts the clause the quotation belongs to.
+        var from = v + 1;
+        for (var k = v + 1; k + 1 < open; k++)
+        {
+            if ((doc.Is(k, "and") || doc.Is(k, "but")) && !doc.InQuote(k) && doc.IsLower(k + 1) && IsPredicateVerb(doc, k + 1) && k + 2 < open)
+            {
+                from = k + 2;
+            }
+        }
+
+        return (first, end, from);
+    }
+
+    /// <summary>
+    /// "Smith, the party’s treasurer, said", "Ruiz (D-Ore.) called": after a subject, skips one apposition set off by
+    /// commas (short, with no quotation) or a short parenthesis, and returns the token after it.
+    /// </summary>
+    private static int SkipAppositionRight(Document doc, int t, int limit)
+    {
+        if (t < limit && doc.IsPunct(t, '('))
+        {
+            for (var p = t + 1; p < limit && p - t <= 8; p++)
+            {
+                if (doc.IsPunct(p, ')'))
+                {
+                    return p + 1;
+                }
+            }
+
+            return t;
+        }
+
+        if (t >= limit || !doc.IsPunct(t, ','))
+        {
+            return t;
+        }
+
+        for (var p = t + 1; p < limit && p - t <= 14; p++)
+        {
+            if (doc.Tokens[p].Kind == TokenKind.Quote || FrameFinder.IsSentenceFinalToken(doc, p))
+            {
+                return t;
+            }
+
+            if (doc.IsPunct(p, ','))
+            {
+                return p > t + 1 ? p + 1 : t;
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>
+    /// 'his support for tuition aid, which had grown because of “easy money.”': a quotation opened right after a
+    /// lowercase word of the author's sentence is a fragment of it, even when the sentence's full stop sits inside the
+    /// closing mark (the American convention).
+    /// </summary>
+    /// <summary>Last words of the names of people in the article: "Trump" alone is a person once "Donald Trump" is.</summary>
+    private static HashSet<string> PersonSurnames(Document doc)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in doc.Mentions)
+        {
+            if (m.Kind == MentionKind.Name && m.PersonLike && m.EndToken - m.FirstToken >= 2 && doc.Tokens[m.EndToken - 1].Kind == TokenKind.Word)
+            {
+                set.Add(doc.Word(m.EndToken - 1).ToString());
+            }
+        }
+
+        return set;
+    }
+
+    private static bool IsPerson(Document doc, Mention m, HashSet<string> surnames) =>
+        m.PersonLike || m.Kind == MentionKind.Name && m.EndToken - m.FirstToken == 1 && surnames.Count > 0
+            && surnames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.Word(m.FirstToken));
+
+    /// <summary>The token after the nearest verb left of a quotation in its clause, or -1.</summary>
+    private static int FragmentClauseStart(Document doc, QuotePair quote)
+    {
+        var open = quote.OpenToken;
+        var first = doc.Sentences[doc.SentenceOf[open]].FirstToken;
+        for (var k = open - 1; k >= first && open - k <= 25; k--)
+        {
+            if (doc.InQuote(k))
+            {
+                k = doc.Quotes[doc.QuoteOf[k]].OpenToken;
+                continue;
+            }
+
+            if (doc.IsPunct(k, ';') || doc.IsPunct(k, ':') || doc.Tokens[k].Kind == TokenKind.Punct && doc.Text[doc.Tokens[k].Start] is '.' or '?' or '!')
+            {
+                return -1;
+            }
+
+            if (doc.IsLower(k) && (IsPredicateVerb(doc, k) || doc.Is(k, "is") || doc.Is(k, "was") || doc.Is(k, "are") || doc.Is(k, "were")
+                || CueLexicon.TryGet(doc.Word(k), out var e) && e.Class != CueClass.Noun && (e.Form != CueForm.Base || doc.Is(k - 1, "to"))))
+            {
+                return k + 1 < open || k + 1 == open ? k + 1 : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsPredicateVerb(Document doc, int t)
+    {
+        var w = doc.Word(t);
+        return w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) || Lexicon.IrregularPasts.Contains(w)
+            || CueLexicon.TryGet(w, out var e) && e.Class != CueClass.Noun && e.Form is CueForm.Finite or CueForm.Participle;
+    }
+
+    private static bool IsEmbedded(Document doc, QuotePair quote)
+    {
+        var open = quote.OpenToken;
+        return quote.Closed && open > 0 && doc.Tokens[open - 1].Kind is TokenKind.Word or TokenKind.Number && doc.SentenceOf[open - 1] == doc.SentenceOf[open]
+            && !CueLexicon.TryGet(doc.Word(open - 1), out _) && (doc.IsLower(open + 1) || doc.IsLower(open - 1) && CountWords(doc, quote) <= 4);
     }
 
     /// <summary>'“bombastic comments” do more harm': the clause goes on right after the closing mark, with no comma or stop.</summary>
@@ -416,6 +790,65 @@ internal static class StatementAssembler
         return start < end && doc.IsCapitalized(start) || start < end && Lexicon.Pronouns.Contains(doc.Word(start)) ? (start, end) : (-1, -1);
     }
 
+    /// <summary>
+    /// "Ruiz’s message was clear: “...”", "A spokesman’s comment: “...”", "Her answer: “No.”": a reporting noun owned by
+    /// someone, right before a colon and a quotation, gives the quotation to the owner.
+    /// </summary>
+    private static (int First, int End) PossessorBeforeColon(Document doc, int open)
+    {
+        var colon = open - 1;
+        if (colon < 2 || !doc.IsPunct(colon, ':') || doc.SentenceOf[colon] != doc.SentenceOf[open])
+        {
+            return (-1, -1);
+        }
+
+        var sentenceStart = doc.Sentences[doc.SentenceOf[open]].FirstToken;
+        for (var n = colon - 1; n > sentenceStart && colon - n <= 3; n--)
+        {
+            if (!doc.IsLower(n))
+            {
+                return (-1, -1);
+            }
+
+            if (!IsReportNoun(doc, n))
+            {
+                continue;
+            }
+
+            if (n + 1 < colon && !doc.Is(n + 1, "was") && !doc.Is(n + 1, "is"))
+            {
+                return (-1, -1);
+            }
+
+            var owner = n - 1;
+            if (doc.Tokens[owner].Kind == TokenKind.Word && Lexicon.PossessivePronouns.Contains(doc.Word(owner)))
+            {
+                return (owner, owner + 1);
+            }
+
+            if (doc.Tokens[owner].Kind != TokenKind.Possessive || owner - 1 < sentenceStart)
+            {
+                return (-1, -1);
+            }
+
+            var last = owner - 1;
+            var first = last;
+            while (first - 1 >= sentenceStart && last - first < 4 && doc.Tokens[first - 1].Kind == TokenKind.Word && !Lexicon.SubjectBoundaries.Contains(doc.Word(first - 1)))
+            {
+                first--;
+            }
+
+            return doc.Tokens[last].Kind == TokenKind.Word ? (first, last + 1) : (-1, -1);
+        }
+
+        return (-1, -1);
+    }
+
+    private static bool IsReportNoun(Document doc, int t) =>
+        CueLexicon.TryGet(doc.Word(t), out var e) && (e.Class == CueClass.Noun || e.Form == CueForm.Base)
+        || doc.Is(t, "answer") || doc.Is(t, "response") || doc.Is(t, "reply") || doc.Is(t, "verdict") || doc.Is(t, "words")
+        || doc.Is(t, "explanation") || doc.Is(t, "advice") || doc.Is(t, "retort") || doc.Is(t, "reaction") || doc.Is(t, "take");
+
     /// <summary>"as reported by ‘Ukraine.ru’", "published in “The Review”": a quoted name after "by"/"in" names a work or outlet.</summary>
     private static bool IsProvenance(Document doc, int open) =>
         open > 0 && doc.Tokens[open - 1].Kind == TokenKind.Word && (doc.Is(open - 1, "by") || doc.Is(open - 1, "in") || doc.Is(open - 1, "on"))
@@ -462,7 +895,7 @@ internal static class StatementAssembler
     /// 'Washington thanked Obama for “taking these steps”': a quotation inside a sentence with no cue of ours is most
     /// often the words of the sentence's subject, the first person or pronoun before it.
     /// </summary>
-    private static (int First, int End) SentenceSubject(Document doc, int open)
+    private static (int First, int End) SentenceSubject(Document doc, int open, HashSet<string> surnames, bool descriptions = false)
     {
         var sentence = doc.Sentences[doc.SentenceOf[open]];
         if (open == sentence.FirstToken)
@@ -488,9 +921,23 @@ internal static class StatementAssembler
         for (var i = lo; i < doc.Mentions.Length && doc.Mentions[i].FirstToken < open; i++)
         {
             var m = doc.Mentions[i];
-            if (m.Kind == MentionKind.Name && m.PersonLike && !doc.InQuote(m.FirstToken))
+            if (m.Kind == MentionKind.Name && IsPerson(doc, m, surnames) && !doc.InQuote(m.FirstToken))
             {
                 return (m.FirstToken, m.EndToken);
+            }
+        }
+
+        // "Critics called the deal a “giveaway”": a description or group of people that opens the sentence.
+        if (descriptions)
+        {
+            for (var i = lo; i < doc.Mentions.Length && doc.Mentions[i].FirstToken < open; i++)
+            {
+                var m = doc.Mentions[i];
+                if (m.Kind is MentionKind.Description or MentionKind.Group && !doc.InQuote(m.FirstToken)
+                    && (m.FirstToken <= from + 3 || doc.IsPunct(m.FirstToken - 1, ',') || doc.IsPunct(m.FirstToken - 1, ':')))
+                {
+                    return (m.FirstToken, m.EndToken);
+                }
             }
         }
 

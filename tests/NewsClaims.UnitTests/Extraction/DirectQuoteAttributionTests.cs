@@ -101,8 +101,18 @@ public class DirectQuoteAttributionTests
     {
         var result = Engine.Run("Carlos Mendes thanked the volunteers for “keeping the shelter open through the worst nights of the year.”");
 
-        var s = result.Statement("keeping the shelter open");
+        // The quotation is embedded in the author's clause, so the statement is the clause after the verb, mixed.
+        var s = result.Statement("the volunteers for “keeping the shelter open");
         Assert.Equal("Carlos Mendes", result.SpeakerName(s));
-        Assert.Equal("sentence-subject/name", s.Rule);
+        Assert.Equal(StatementKind.Mixed, s.Kind);
+        Assert.Equal("actor-fragment/name", s.Rule);
+    }
+
+    [Fact]
+    public void Quote_opening_a_sentence_without_a_cue_belongs_to_its_subject()
+    {
+        var result = Engine.Run("The rally ended late. Carlos Mendes stood at the gate. “We kept the shelter open through the worst nights of the year,” he wrote later that week, and “nobody was turned away.”");
+
+        Assert.Contains(result.Statements, s => s.Text.StartsWith("We kept the shelter open", StringComparison.Ordinal));
     }
 }
