@@ -63,6 +63,10 @@ public sealed class SampleArticleAcceptanceTests(ReaderSiteFixture site) : IClas
             }
         }
 
+        // Exactly the gold statements, no more: readers see only statements tied to a person (ReaderVisibility).
+        var highlighted = System.Text.RegularExpressions.Regex.Matches(articleHtml, "<mark id=\"s-(\\d+)\"").Count;
+        Check(highlighted == expected.Count, $"the article page highlights {highlighted} statements, the gold file has {expected.Count}");
+
         var covered = stored.Where(s => s.ReportedVia == "Ukraine.ru").ToList();
         var via = gold.RootElement.GetProperty("reported_via").GetString()!;
         var articleVia = await db.Articles.Where(a => a.Id == articleId).Select(a => a.ReportedVia).SingleAsync();
