@@ -34,7 +34,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     private const int SectionRanked = 60;
 
     /// <summary>Similar statements are judged among at most this many sharing a rare word.</summary>
-    private const int SimilarWindow = 2_000;
+    private const int SimilarWindow = 500;
 
     /// <summary>Trigram likeness is judged on at most this many candidates: short misspelt queries share trigrams with many texts.</summary>
     private const int FuzzyWindow = 300;
