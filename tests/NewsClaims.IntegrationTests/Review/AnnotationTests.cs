@@ -54,6 +54,41 @@ public sealed partial class AnnotationTests(ImportSiteFixture site) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_export_published_notes_as_a_w3c_annotation_collection_with_both_selectors()
+    {
+        var (articleId, body) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        var start = body.IndexOf("in March", StringComparison.Ordinal);
+        await PostAsync(editor, articleId, new()
+        {
+            ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Start"] = start.ToString(), ["End"] = (start + 8).ToString(),
+            ["Motivation"] = "Assessing", ["Body"] = "Exported note", ["Tags"] = "export", ["Publish"] = "true",
+        });
+        await PostAsync(editor, articleId, new() { ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Motivation"] = "Commenting", ["Body"] = "Unpublished draft note" });
+
+        using var collection = System.Text.Json.JsonDocument.Parse(await site.Factory.CreateClient().GetStringAsync("/annotations/export.jsonld"));
+
+        var root = collection.RootElement;
+        Assert.Equal(("http://www.w3.org/ns/anno.jsonld", "AnnotationCollection"), (root.GetProperty("@context").GetString(), root.GetProperty("type").GetString()));
+        var items = root.GetProperty("items").EnumerateArray().ToList();
+        await using (var db = site.CreateContext())
+        {
+            Assert.Equal(await db.Annotations.CountAsync(a => a.Visibility == Core.Annotations.AnnotationVisibility.Published), items.Count);
+        }
+
+        Assert.DoesNotContain(items, i => i.GetProperty("body")[0].GetProperty("value").GetString() == "Unpublished draft note");
+        var note = Assert.Single(items, i => i.GetProperty("body")[0].GetProperty("value").GetString() == "Exported note");
+        Assert.Equal("assessing", note.GetProperty("motivation").GetString());
+        Assert.Equal("export", note.GetProperty("body")[1].GetProperty("value").GetString());
+        var target = note.GetProperty("target");
+        Assert.EndsWith($"/articles/{articleId}", target.GetProperty("source").GetString());
+        var selectors = target.GetProperty("selector").EnumerateArray().ToList();
+        Assert.Equal("in March", selectors.Single(x => x.GetProperty("type").GetString() == "TextQuoteSelector").GetProperty("exact").GetString());
+        var position = selectors.Single(x => x.GetProperty("type").GetString() == "TextPositionSelector");
+        Assert.Equal((start, start + 8), (position.GetProperty("start").GetInt32(), position.GetProperty("end").GetInt32()));
+    }
+
+    [Fact]
     public async Task Should_keep_a_draft_from_readers_until_it_is_published()
     {
         var (articleId, _) = await SeedAsync();
