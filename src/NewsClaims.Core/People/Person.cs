@@ -113,6 +113,9 @@ public partial class Person : IHasUpdatedAt
         return role;
     }
 
+    /// <summary>Removes a role recorded by mistake; returns false when the person has no such role.</summary>
+    public bool RemoveRole(long roleId) => _roles.RemoveAll(r => r.Id == roleId) > 0;
+
     /// <summary>The roles held on <paramref name="date"/>, e.g. to show Rutte as NATO secretary-general in 2025.</summary>
     public IEnumerable<PersonRole> RolesOn(DateOnly date) => _roles.Where(r => r.IsHeldOn(date));
 

@@ -8,7 +8,13 @@ namespace NewsClaims.Data.People;
 public sealed record PersonEdit(string Name, string? Description, IReadOnlyList<string> Aliases);
 
 /// <summary>A person as the edit and merge pages show them.</summary>
-public sealed record PersonCard(long Id, uint Version, string Name, string Slug, string? Description, IReadOnlyList<string> Aliases, bool NeedsReview, long Statements);
+public sealed record PersonCard(long Id, uint Version, string Name, string Slug, string? Description, IReadOnlyList<string> Aliases, bool NeedsReview, long Statements)
+{
+    public IReadOnlyList<RoleLine> Roles { get; init; } = [];
+}
+
+/// <summary>A dated role ("NATO Secretary General, from 2024-10-01"): statements show the role held on their date.</summary>
+public sealed record RoleLine(long Id, string Title, string? Organisation, DateOnly? StartedOn, DateOnly? EndedOn);
 
 /// <summary>What a merge would do: the statements that would move from one record to the other.</summary>
 public sealed record MergePreview(PersonCard From, PersonCard Into, IReadOnlyList<MovingStatement> Moving);
@@ -46,8 +52,56 @@ public sealed class PersonEditing(NewsClaimsDbContext db)
     public async Task<PersonCard?> CardAsync(string slug, CancellationToken ct) =>
         await db.People.AsNoTracking().Where(p => p.Slug == slug && p.MergedIntoId == null)
             .Select(p => new PersonCard(p.Id, p.Version, p.Name, p.Slug, p.Description,
-                p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(), p.NeedsReview, db.Statements.Count(s => s.SpeakerId == p.Id)))
+                p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(), p.NeedsReview, db.Statements.Count(s => s.SpeakerId == p.Id))
+            {
+                Roles = p.Roles.OrderBy(r => r.StartedOn).ThenBy(r => r.Id).Select(r => new RoleLine(r.Id, r.Title, r.Organisation, r.StartedOn, r.EndedOn)).ToList(),
+            })
             .SingleOrDefaultAsync(ct);
+
+    /// <summary>Adds a dated role (title, organisation, from, to), or removes one (<paramref name="removeRoleId"/>).</summary>
+    public async Task<PersonOutcome> ChangeRolesAsync(
+        string editorId, string slug, string? title, string? organisation, DateOnly? startedOn, DateOnly? endedOn, long? removeRoleId, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.Roles).SingleOrDefaultAsync(p => p.Slug == slug && p.MergedIntoId == null, ct);
+        if (person is null)
+        {
+            return new PersonOutcome.NotFound();
+        }
+
+        Dictionary<string, FieldChange> changes;
+        if (removeRoleId is { } roleId)
+        {
+            var role = person.Roles.FirstOrDefault(r => r.Id == roleId);
+            if (role is null || !person.RemoveRole(roleId))
+            {
+                return new PersonOutcome.Invalid("That role is not one of this person's.");
+            }
+
+            changes = new(StringComparer.Ordinal) { ["role"] = new(Describe(role.Title, role.Organisation, role.StartedOn, role.EndedOn), null) };
+        }
+        else
+        {
+            var name = title?.Trim() ?? "";
+            if (name.Length is 0 or > 200 || (organisation?.Trim().Length ?? 0) > 200)
+            {
+                return new PersonOutcome.Invalid("A role needs a title (and an organisation if any) of at most 200 characters.");
+            }
+
+            if (startedOn is { } from && endedOn is { } to && to < from)
+            {
+                return new PersonOutcome.Invalid("A role cannot end before it starts.");
+            }
+
+            person.AddRole(name, organisation, startedOn, endedOn);
+            changes = new(StringComparer.Ordinal) { ["role"] = new(null, Describe(name, organisation, startedOn, endedOn)) };
+        }
+
+        db.AuditEntries.Add(new AuditEntry(editorId, EntityType, person.Id.ToString(CultureInfo.InvariantCulture), "roles", changes));
+        return await SaveAsync(person.Slug, slug, ct);
+    }
+
+    private static string Describe(string title, string? organisation, DateOnly? from, DateOnly? to) =>
+        $"{title}{(string.IsNullOrWhiteSpace(organisation) ? "" : ", " + organisation.Trim())} ({from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"} – {to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "now"})";
 
     public async Task<PersonOutcome> EditAsync(string editorId, string slug, uint version, PersonEdit edit, CancellationToken ct)
     {

@@ -77,6 +77,35 @@ public sealed partial class PersonEditingTests(ImportSiteFixture site) : IClassF
     }
 
     [Fact]
+    public async Task Should_add_a_dated_role_refuse_one_that_ends_before_it_starts_and_remove_it()
+    {
+        var (person, _, _) = await SeedDuplicateAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        var editPage = $"/speakers/{person.Slug}/edit";
+
+        var added = await PostAsync(editor, $"/speakers/{person.Slug}/roles", editPage, new() { ["title"] = "Lock warden", ["organisation"] = "Kessling locks", ["startedOn"] = "2021-04-01" });
+        var backwards = await PostAsync(editor, $"/speakers/{person.Slug}/roles", editPage, new() { ["title"] = "Harbour pilot", ["startedOn"] = "2020-01-01", ["endedOn"] = "2019-01-01" });
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, backwards.StatusCode);
+        long roleId;
+        await using (var db = site.CreateContext())
+        {
+            var role = Assert.Single((await db.People.Include(p => p.Roles).SingleAsync(p => p.Id == person.Id)).Roles);
+            Assert.Equal(("Lock warden", "Kessling locks", new DateOnly(2021, 4, 1), (DateOnly?)null), (role.Title, role.Organisation, role.StartedOn.GetValueOrDefault(), role.EndedOn));
+            roleId = role.Id;
+        }
+
+        var removed = await PostAsync(editor, $"/speakers/{person.Slug}/roles", editPage, new() { ["remove"] = roleId.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        await using (var db = site.CreateContext())
+        {
+            Assert.Empty((await db.People.Include(p => p.Roles).SingleAsync(p => p.Id == person.Id)).Roles);
+            Assert.Equal(2, await db.AuditEntries.CountAsync(e => e.EntityType == PersonEditing.EntityType && e.EntityId == person.Id.ToString() && e.Action == "roles"));
+        }
+    }
+
+    [Fact]
     public async Task Should_refuse_an_empty_name_and_keep_the_person_as_it_was()
     {
         var (person, _, _) = await SeedDuplicateAsync();

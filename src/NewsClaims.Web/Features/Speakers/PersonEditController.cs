@@ -38,6 +38,20 @@ public sealed class PersonEditController(PersonEditing people, ReviewQueue queue
         return await OutcomeAsync(outcome, slug, edit, ct);
     }
 
+    [HttpPost("roles")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Roles(
+        string slug, [FromForm] string? title, [FromForm] string? organisation, [FromForm] DateOnly? startedOn, [FromForm] DateOnly? endedOn, [FromForm] long? remove, CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await OutcomeAsync(new PersonOutcome.Invalid("Dates are written like 2024-10-01."), slug, null, ct);
+        }
+
+        var outcome = await people.ChangeRolesAsync(EditorId(), slug, title, organisation, startedOn, endedOn, remove, ct);
+        return outcome is PersonOutcome.Done done ? Redirect($"/speakers/{Uri.EscapeDataString(done.Slug)}/edit") : await OutcomeAsync(outcome, slug, null, ct);
+    }
+
     [HttpGet("merge")]
     public async Task<IActionResult> Merge(string slug, [FromQuery] string? into, CancellationToken ct)
     {
