@@ -45,6 +45,7 @@ public sealed class EditorPathTests(LiveSiteFixture site) : IClassFixture<LiveSi
         await Assertions.Expect(item.Locator("datalist option[value='Ilse Varga']")).ToHaveCountAsync(1);
         await item.Locator(".person-picker").FillAsync("Ilse Varga");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, "editor-review.png"), FullPage = true });
+        Assert.Empty(await LiveSiteFixture.SeriousAccessibilityViolationsAsync(page));
         await item.Locator("form.correct-form button[type=submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync($"Saved statement {seeded.Wrong}");
 
@@ -101,6 +102,54 @@ public sealed class EditorPathTests(LiveSiteFixture site) : IClassFixture<LiveSi
         Assert.Empty(readerProblems);
     }
 
+    [Fact]
+    public async Task Should_never_run_script_from_a_note_in_a_readers_browser()
+    {
+        var email = $"editor-{Guid.NewGuid():N}@newsclaims.test";
+        await CreateEditorAsync(email);
+        var articleId = await PlainArticleAsync();
+        var (page, _) = await site.OpenPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("main button[type=submit]");
+        await Assertions.Expect(page.Locator("nav a[href='/review']")).ToBeVisibleAsync();
+        string[] payloads =
+        [
+            "<script>window.__xss = 1</script>",
+            "<img src=x onerror=\"window.__xss = 2\">",
+            "[link](javascript:window.__xss=3)",
+            "<svg onload=\"window.__xss = 4\">",
+            "<iframe srcdoc=\"<script>parent.__xss = 5</script>\"></iframe>",
+            "<a href=\"javascript:window.__xss=6\">click</a>",
+            "<details open ontoggle=\"window.__xss = 7\">x</details>",
+        ];
+        await page.GotoAsync($"/articles/{articleId}");
+        foreach (var payload in payloads)
+        {
+            await page.Locator("details:has(summary:text('Note on the whole article'))").Locator("summary").ClickAsync();
+            var form = page.Locator("form.note-form:not(.passage-note)");
+            await form.Locator("textarea[name=Body]").FillAsync("Note " + payload);
+            await form.Locator("button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator(".article-notes")).ToBeVisibleAsync();
+        }
+
+        var (reader, _) = await site.OpenPageAsync();
+        var dialogs = 0;
+        reader.Dialog += (_, dialog) => { dialogs++; _ = dialog.DismissAsync(); };
+        await reader.GotoAsync($"/articles/{articleId}");
+        await Assertions.Expect(reader.Locator(".article-notes .annotation")).ToHaveCountAsync(payloads.Length);
+        foreach (var link in await reader.Locator(".article-notes a").AllAsync())
+        {
+            await link.ClickAsync(new LocatorClickOptions { Modifiers = [KeyboardModifier.Control] });
+        }
+
+        await reader.WaitForTimeoutAsync(300);
+        Assert.Null(await reader.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        Assert.Equal(0, dialogs);
+        Assert.Equal(0, await reader.Locator(".article-notes script, .article-notes iframe, .article-notes img, .article-notes svg").CountAsync());
+    }
+
     private async Task CreateEditorAsync(string email)
     {
         await using var scope = site.Factory.Services.CreateAsyncScope();
@@ -108,6 +157,15 @@ public sealed class EditorPathTests(LiveSiteFixture site) : IClassFixture<LiveSi
         var account = new EditorAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Edda Editor" };
         Assert.True((await users.CreateAsync(account, Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(account, NewsClaimsRoles.Editor)).Succeeded);
+    }
+
+    private async Task<long> PlainArticleAsync()
+    {
+        var article = new Article("Lock gates repainted", $"The lock gates at Kessling were repainted over the weekend. Ref {Guid.NewGuid():N}");
+        await using var db = site.CreateContext();
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        return article.Id;
     }
 
     private async Task<(long ArticleId, long Right, long Wrong)> SeedAsync()

@@ -50,11 +50,15 @@
         fetch("/review/people?q=" + encodeURIComponent(typed), { headers: { "Accept": "application/json" }, credentials: "same-origin" })
           .then(function (response) { return response.ok ? response.json() : []; })
           .then(function (found) {
-            people = found;
-            list.replaceChildren.apply(list, found.map(function (person) {
+            // Two people may share a name: then each is offered with its address to tell them apart.
+            people = found.map(function (person) {
+              var twins = found.filter(function (other) { return other.name === person.name; }).length > 1;
+              return { id: person.id, value: twins ? person.name + " (" + person.slug + ")" : person.name, description: person.description };
+            });
+            list.replaceChildren.apply(list, people.map(function (person) {
               var option = document.createElement("option");
-              option.value = person.name;
-              option.label = person.description ? person.name + " — " + person.description : person.name;
+              option.value = person.value;
+              option.label = person.description ? person.value + " — " + person.description : person.value;
               return option;
             }));
           })
@@ -63,7 +67,7 @@
     });
     input.form.addEventListener("submit", function () {
       var typed = input.value.trim();
-      var chosen = people.filter(function (person) { return person.name === typed; })[0];
+      var chosen = people.filter(function (person) { return person.value === typed; })[0];
       idField.value = chosen ? chosen.id : "";
       newField.value = !chosen && typed !== "" && typed !== original ? typed : "";
     });
