@@ -9,7 +9,8 @@ namespace NewsClaims.Cli.Commands;
 
 /// <summary>
 /// <c>newsclaims benchmark --input articles.jsonl [--passes N]</c>: single-threaded extraction speed over a corpus
-/// already in memory (reading and process start-up excluded), after a warm-up pass.
+/// already in memory (reading and process start-up excluded), after a warm-up pass; then the worst case, a 1 MB
+/// paragraph without punctuation.
 /// </summary>
 public static class BenchmarkCommand
 {
@@ -51,6 +52,11 @@ public static class BenchmarkCommand
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"engine {StatementExtractor.Version}: {articles.Count} articles, {bytes / 1e6:F2} MB, {statements} statements per pass, {count} timed passes"));
             Console.WriteLine(string.Create(c, $"articles/s={runs / seconds:F0} MB/s={bytes * count / 1e6 / seconds:F2} ms/article={seconds * 1000 / runs:F3} allocated bytes/article={allocated / runs:F0}"));
+            var worst = WorstCaseText.OneMegabyteRunOn();
+            var worstClock = Stopwatch.StartNew();
+            var worstStatements = extractor.Extract(new ArticleText(worst)).Statements.Count;
+            worstClock.Stop();
+            Console.WriteLine(string.Create(c, $"worst case: 1 MB paragraph without punctuation in {worstClock.Elapsed.TotalMilliseconds:F0} ms ({worstStatements} statements)"));
             return CommandRunner.Ok;
         });
         return command;

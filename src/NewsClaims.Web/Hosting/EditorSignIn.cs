@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using NewsClaims.Data.Identity;
@@ -22,6 +23,10 @@ public static class EditorSignIn
 
     // Pages accept either: a browser's cookie (anonymous visitors are sent to sign in), or a bearer token.
     private const string CookieOrBearer = "CookieOrBearer";
+
+    /// <summary>The signed-in editor's account id, which every change they make is recorded under.</summary>
+    public static string EditorId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
 
     public static WebApplicationBuilder AddEditorSignIn(this WebApplicationBuilder builder)
     {

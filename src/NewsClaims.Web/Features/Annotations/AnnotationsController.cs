@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NewsClaims.Core.Annotations;
@@ -23,13 +22,13 @@ public sealed class AnnotationsController(AnnotationEditing notes) : Controller
 
         var draft = new AnnotationDraft(form.Target, form.TargetId, form.Start, form.End, form.Motivation, form.Body ?? "",
             (form.Tags ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), form.Publish, form.ReplyTo);
-        return Outcome(await notes.CreateAsync(EditorId(), draft, ct));
+        return Outcome(await notes.CreateAsync(User.EditorId(), draft, ct));
     }
 
     [HttpPost("{id:long}/edit")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Edit(long id, [FromForm] uint version, [FromForm] string? body, [FromForm] bool publish, CancellationToken ct) =>
-        Outcome(await notes.EditAsync(EditorId(), id, version, body, publish, ct));
+        Outcome(await notes.EditAsync(User.EditorId(), id, version, body, publish, ct));
 
     private IActionResult Outcome(AnnotationOutcome outcome) => outcome switch
     {
@@ -46,8 +45,6 @@ public sealed class AnnotationsController(AnnotationEditing notes) : Controller
         Response.StatusCode = status;
         return View("/Features/Annotations/Problem.cshtml", problem);
     }
-
-    private string EditorId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
 }
 
 /// <summary>The note form's fields.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +41,7 @@ public sealed class ArticleCorrectionController(ArticleCorrector corrector, News
     [RequestFormLimits(ValueLengthLimit = MaxFormBytes)]
     public async Task<IActionResult> Correct(long id, [FromForm] int revision, [FromForm] string? body, [FromForm] string? reason, CancellationToken ct)
     {
-        var editorId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
+        var editorId = User.EditorId();
         var outcome = await corrector.CorrectAsync(new ArticleCorrection(id, revision, body ?? "", editorId, reason), ct);
         switch (outcome)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +33,7 @@ public sealed class ClaimEditController(ClaimEditing claims, NewsClaimsDbContext
             return await RefuseAsync(null, form, "Statements are numbers separated by spaces; sources are lines of “title | https://address”; the verdict is one of the scale.", ct);
         }
 
-        return await OutcomeAsync(await claims.CreateAsync(EditorId(), draft, ct), null, form, ct);
+        return await OutcomeAsync(await claims.CreateAsync(User.EditorId(), draft, ct), null, form, ct);
     }
 
     [HttpGet("{id:long}/edit")]
@@ -59,7 +58,7 @@ public sealed class ClaimEditController(ClaimEditing claims, NewsClaimsDbContext
             return await RefuseAsync(id, form, "Statements are numbers separated by spaces; sources are lines of “title | https://address”; the verdict is one of the scale.", ct);
         }
 
-        return await OutcomeAsync(await claims.EditAsync(EditorId(), id, form.Version, draft, ct), id, form, ct);
+        return await OutcomeAsync(await claims.EditAsync(User.EditorId(), id, form.Version, draft, ct), id, form, ct);
     }
 
     [HttpPost("{id:long}/relations")]
@@ -71,7 +70,7 @@ public sealed class ClaimEditController(ClaimEditing claims, NewsClaimsDbContext
             return await RefuseAsync(id, null, "Choose a relation (supports, contradicts, same as) and the number of the other claim.", ct);
         }
 
-        return await OutcomeAsync(await claims.RelateAsync(EditorId(), id, kind, other, ct), id, null, ct);
+        return await OutcomeAsync(await claims.RelateAsync(User.EditorId(), id, kind, other, ct), id, null, ct);
     }
 
     private async Task<IActionResult> OutcomeAsync(ClaimOutcome outcome, long? id, ClaimForm? form, CancellationToken ct) => outcome switch
@@ -106,8 +105,6 @@ public sealed class ClaimEditController(ClaimEditing claims, NewsClaimsDbContext
             .ToListAsync(ct);
         return new ClaimEditPage(id, form, statements, problem, attempted);
     }
-
-    private string EditorId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
 }
 
 /// <summary>The claim form's fields, as text the editor types.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NewsClaims.Core.Statements;
@@ -40,12 +39,12 @@ public sealed class ReviewController(ReviewQueue queue, StatementReview review, 
     [HttpPost("{id:long}/confirm")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Confirm(long id, [FromForm] uint version, [FromForm] ReviewReturn back, CancellationToken ct) =>
-        Outcome(await review.ConfirmAsync(EditorId(), id, version, ct), back, "Confirm");
+        Outcome(await review.ConfirmAsync(User.EditorId(), id, version, ct), back, "Confirm");
 
     [HttpPost("{id:long}/reject")]
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Reject(long id, [FromForm] uint version, [FromForm] string? reason, [FromForm] ReviewReturn back, CancellationToken ct) =>
-        Outcome(await review.RejectAsync(EditorId(), id, version, reason, ct), back, "Reject: " + reason);
+        Outcome(await review.RejectAsync(User.EditorId(), id, version, reason, ct), back, "Reject: " + reason);
 
     [HttpPost("{id:long}/correct")]
     [ValidateAntiForgeryToken]
@@ -56,7 +55,7 @@ public sealed class ReviewController(ReviewQueue queue, StatementReview review, 
             return Problem422("Some fields could not be read: " + string.Join("; ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage)));
         }
 
-        return Outcome(await review.CorrectAsync(EditorId(), id, version, form.ToCorrection(), ct), back, "Correct");
+        return Outcome(await review.CorrectAsync(User.EditorId(), id, version, form.ToCorrection(), ct), back, "Correct");
     }
 
     [HttpPost("confirm")]
@@ -69,7 +68,7 @@ public sealed class ReviewController(ReviewQueue queue, StatementReview review, 
             return Problem422("Tick the statements to confirm first.");
         }
 
-        var outcomes = await review.ConfirmManyAsync(EditorId(), seen, ct);
+        var outcomes = await review.ConfirmManyAsync(User.EditorId(), seen, ct);
         var confirmed = outcomes.Count(o => o is ReviewOutcome.Done);
         var conflicts = outcomes.Count(o => o is ReviewOutcome.Conflict);
         var done = conflicts == 0 ? $"confirmed-{confirmed}" : $"confirmed-{confirmed}-conflicts-{conflicts}";
@@ -108,8 +107,6 @@ public sealed class ReviewController(ReviewQueue queue, StatementReview review, 
             await Response.WriteAsync(line + "\n", ct);
         }
     }
-
-    private string EditorId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
 
     private static (long, uint)? ParseSeen(string value)
     {

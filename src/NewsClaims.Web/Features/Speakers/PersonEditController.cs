@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using NewsClaims.Data.People;
@@ -34,7 +33,7 @@ public sealed class PersonEditController(PersonEditing people, ReviewQueue queue
     public async Task<IActionResult> Edit(string slug, [FromForm] uint version, [FromForm] string? name, [FromForm] string? description, [FromForm] string? aliases, CancellationToken ct)
     {
         var edit = new PersonEdit(name ?? "", description, (aliases ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-        var outcome = await people.EditAsync(EditorId(), slug, version, edit, ct);
+        var outcome = await people.EditAsync(User.EditorId(), slug, version, edit, ct);
         return await OutcomeAsync(outcome, slug, edit, ct);
     }
 
@@ -48,7 +47,7 @@ public sealed class PersonEditController(PersonEditing people, ReviewQueue queue
             return await OutcomeAsync(new PersonOutcome.Invalid("Dates are written like 2024-10-01."), slug, null, ct);
         }
 
-        var outcome = await people.ChangeRolesAsync(EditorId(), slug, title, organisation, startedOn, endedOn, remove, ct);
+        var outcome = await people.ChangeRolesAsync(User.EditorId(), slug, title, organisation, startedOn, endedOn, remove, ct);
         return outcome is PersonOutcome.Done done ? Redirect($"/speakers/{Uri.EscapeDataString(done.Slug)}/edit") : await OutcomeAsync(outcome, slug, null, ct);
     }
 
@@ -71,7 +70,7 @@ public sealed class PersonEditController(PersonEditing people, ReviewQueue queue
     [ValidateAntiForgeryToken]
     public async Task<IActionResult> Merge(string slug, [FromForm] uint version, [FromForm] string? into, CancellationToken ct)
     {
-        var outcome = await people.MergeAsync(EditorId(), slug, version, (into ?? "").Trim(), ct);
+        var outcome = await people.MergeAsync(User.EditorId(), slug, version, (into ?? "").Trim(), ct);
         if (outcome is PersonOutcome.Done)
         {
             // The statements moved in set-based updates, which the save hook does not see.
@@ -102,8 +101,6 @@ public sealed class PersonEditController(PersonEditing people, ReviewQueue queue
                 throw new InvalidOperationException("Unknown outcome.");
         }
     }
-
-    private string EditorId() => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
 }
 
 public sealed record PersonEditPage(PersonCard Person, PersonEdit? Attempted, string? Problem);
