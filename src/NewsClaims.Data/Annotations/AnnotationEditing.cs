@@ -152,6 +152,8 @@ public sealed class AnnotationEditing(NewsClaimsDbContext db)
             annotation.Publish();
         }
 
+        // The note's id names its audit entry: two saves, one transaction, so neither stands without the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         db.AuditEntries.Add(new AuditEntry(editorId, AuditedEntity.Annotation, annotation.Id.ToString(CultureInfo.InvariantCulture), "create",
             new Dictionary<string, FieldChange>(StringComparer.Ordinal)
@@ -160,6 +162,7 @@ public sealed class AnnotationEditing(NewsClaimsDbContext db)
                 ["visibility"] = new(null, draft.Publish ? "published" : "draft"),
             }));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new AnnotationOutcome.Done(annotation.Id, back);
     }
 

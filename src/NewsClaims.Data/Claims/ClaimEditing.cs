@@ -53,10 +53,13 @@ public sealed class ClaimEditing(NewsClaimsDbContext db, TimeProvider clock)
             return new ClaimOutcome.Invalid(missing);
         }
 
+        // The claim's id names its audit entry: two saves, one transaction, so neither stands without the other.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Claims.Add(claim);
         await db.SaveChangesAsync(ct);
         db.AuditEntries.Add(new AuditEntry(editorId, EntityType, claim.Id.ToString(CultureInfo.InvariantCulture), "create", changes));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new ClaimOutcome.Done(claim.Id);
     }
 
