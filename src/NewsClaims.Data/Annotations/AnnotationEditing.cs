@@ -224,6 +224,10 @@ public sealed class AnnotationEditing(NewsClaimsDbContext db)
         return new AnnotationOutcome.Done(id, BackTo(annotation));
     }
 
+    /// <summary>The body as saved now, for a conflict page; null when the note does not exist.</summary>
+    public Task<string?> CurrentAsync(long id, CancellationToken ct) =>
+        db.Annotations.AsNoTracking().Where(a => a.Id == id).Select(a => a.Body).FirstOrDefaultAsync(ct);
+
     private static string BackTo(Annotation a) =>
         a.ArticleId is { } article ? $"/articles/{article}"
         : a.StatementId is { } statement ? $"/statements/{statement}"

@@ -24,6 +24,10 @@ public static class EditorSignIn
     // Pages accept either: a browser's cookie (anonymous visitors are sent to sign in), or a bearer token.
     private const string CookieOrBearer = "CookieOrBearer";
 
+    /// <summary>True for an editor or admin (pages then show drafts and editing forms; such requests are never cached).</summary>
+    public static bool IsEditor(this ClaimsPrincipal user) =>
+        user.IsInRole(NewsClaimsRoles.Editor) || user.IsInRole(NewsClaimsRoles.Admin);
+
     /// <summary>The signed-in editor's account id, which every change they make is recorded under.</summary>
     public static string EditorId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");

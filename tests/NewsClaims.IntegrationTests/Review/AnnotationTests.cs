@@ -89,6 +89,62 @@ public sealed partial class AnnotationTests(ImportSiteFixture site) : IClassFixt
     }
 
     [Fact]
+    public async Task Should_publish_a_draft_by_editing_it_refuse_a_stale_edit_with_both_texts_and_show_a_reply()
+    {
+        var (articleId, _) = await SeedAsync();
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        var created = await PostAsync(editor, articleId, new() { ["Target"] = "Article", ["TargetId"] = articleId.ToString(), ["Motivation"] = "Questioning", ["Body"] = "Draft: which quay?" });
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split("#n-")[1]);
+        uint seen;
+        await using (var db = site.CreateContext())
+        {
+            seen = (await db.Annotations.SingleAsync(a => a.Id == id)).Version;
+        }
+
+        var edited = await PostAsync(editor, articleId, new() { ["version"] = seen.ToString(), ["body"] = "Which quay: north or south?", ["publish"] = "true" }, $"/annotations/{id}/edit");
+        var stale = await PostAsync(editor, articleId, new() { ["version"] = seen.ToString(), ["body"] = "A late rewrite", ["publish"] = "true" }, $"/annotations/{id}/edit");
+        var reply = await PostAsync(editor, articleId, new() { ["ReplyTo"] = id.ToString(), ["Motivation"] = "Commenting", ["Body"] = "The north quay, says the port office.", ["Publish"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var conflict = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Which quay: north or south?", conflict);
+        Assert.Contains("A late rewrite", conflict);
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        await using (var db = site.CreateContext())
+        {
+            var note = await db.Annotations.Include(a => a.Revisions).SingleAsync(a => a.Id == id);
+            Assert.Equal(("Which quay: north or south?", Core.Annotations.AnnotationVisibility.Published, 2), (note.Body, note.Visibility, note.Revisions.Count));
+            var answer = await db.Annotations.SingleAsync(a => a.ParentId == id);
+            Assert.Equal(articleId, answer.ArticleId);
+        }
+
+        var page = WebUtility.HtmlDecode(await site.Factory.CreateClient().GetStringAsync($"/articles/{articleId}"));
+        Assert.Contains("Which quay: north or south?", page);
+        Assert.Contains("The north quay, says the port office.", page);
+        Assert.DoesNotContain("A late rewrite", page);
+    }
+
+    [Fact]
+    public async Task Should_show_a_note_on_a_person_on_their_page()
+    {
+        var (articleId, _) = await SeedAsync();
+        var person = Infrastructure.Sample.Person("Lene Aas");
+        await using (var db = site.CreateContext())
+        {
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+        }
+
+        var editor = await site.SignedInClientAsync(site.EditorEmail);
+        var created = await PostAsync(editor, articleId, new() { ["Target"] = "Person", ["TargetId"] = person.Id.ToString(), ["Motivation"] = "Linking", ["Body"] = "Port director since 2019.", ["Publish"] = "true" });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.StartsWith($"/speakers/{person.Slug}#n-", created.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("Port director since 2019.", await site.Factory.CreateClient().GetStringAsync($"/speakers/{person.Slug}"));
+    }
+
+    [Fact]
     public async Task Should_keep_a_draft_from_readers_until_it_is_published()
     {
         var (articleId, _) = await SeedAsync();
@@ -144,11 +200,11 @@ public sealed partial class AnnotationTests(ImportSiteFixture site) : IClassFixt
         return (article.Id, body);
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, long articleId, Dictionary<string, string> fields)
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, long articleId, Dictionary<string, string> fields, string path = "/annotations")
     {
         // Reader pages authenticate by cookie only; an editors' page gives the bearer client its token.
         fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync($"/articles/{articleId}/correct")).Groups[1].Value;
-        return await client.PostAsync("/annotations", new FormUrlEncodedContent(fields));
+        return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

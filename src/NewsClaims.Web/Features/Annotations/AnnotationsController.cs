@@ -27,8 +27,17 @@ public sealed class AnnotationsController(AnnotationEditing notes) : Controller
 
     [HttpPost("{id:long}/edit")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> Edit(long id, [FromForm] uint version, [FromForm] string? body, [FromForm] bool publish, CancellationToken ct) =>
-        Outcome(await notes.EditAsync(User.EditorId(), id, version, body, publish, ct));
+    public async Task<IActionResult> Edit(long id, [FromForm] uint version, [FromForm] string? body, [FromForm] bool publish, CancellationToken ct)
+    {
+        var outcome = await notes.EditAsync(User.EditorId(), id, version, body, publish, ct);
+        if (outcome is AnnotationOutcome.Conflict && await notes.CurrentAsync(id, ct) is { } saved)
+        {
+            // Both versions: what is saved now, and the editor's text, so nothing typed is lost.
+            return Problem422("Someone changed this note after you opened it; nothing of yours was saved.", StatusCodes.Status409Conflict, saved, body);
+        }
+
+        return Outcome(outcome);
+    }
 
     private IActionResult Outcome(AnnotationOutcome outcome) => outcome switch
     {
@@ -39,13 +48,15 @@ public sealed class AnnotationsController(AnnotationEditing notes) : Controller
         _ => throw new InvalidOperationException("Unknown outcome."),
     };
 
-    private ViewResult Problem422(string problem, int status = StatusCodes.Status422UnprocessableEntity)
+    private ViewResult Problem422(string problem, int status = StatusCodes.Status422UnprocessableEntity, string? saved = null, string? yours = null)
     {
         ViewData["Title"] = "The note was not saved";
         Response.StatusCode = status;
-        return View("/Features/Annotations/Problem.cshtml", problem);
+        return View("/Features/Annotations/Problem.cshtml", new NoteProblem(problem, saved, yours));
     }
 }
+
+public sealed record NoteProblem(string Problem, string? Saved, string? Yours);
 
 /// <summary>The note form's fields.</summary>
 public sealed class NoteForm

@@ -68,7 +68,7 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
         return new ArticleIndexViewModel(filter, person, outlets, page, next);
     }
 
-    public async Task<ArticleViewModel?> ArticleAsync(long id, CancellationToken ct)
+    public async Task<ArticleViewModel?> ArticleAsync(long id, CancellationToken ct, bool editor = false)
     {
         var article = await db.Articles.AsNoTracking()
             .Where(a => a.Id == id)
@@ -102,7 +102,7 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
             .Select((g, i) => new QuotedSpeaker(g.Key.Name, g.Key.Slug, i % SpeakerColours.Count, QuotedSpeaker.InitialsOf(g.Key.Name), g.Count()))
             .ToList();
         var bySlug = speakers.ToDictionary(s => s.Slug);
-        var notes = await db.Annotations.Where(a => a.ArticleId == id && a.ParentId == null).ForReadersAsync(db, ct);
+        var notes = await db.Annotations.Where(a => a.ArticleId == id && a.ParentId == null).ForReadersAsync(db, ct, editor);
         var passages = await db.Annotations.AsNoTracking()
             .Where(a => a.ArticleId == id && a.ParentId == null && a.Visibility == AnnotationVisibility.Published && a.Selector != null)
             .Select(a => new { a.Id, a.AnchorStatus, a.Selector })
@@ -110,7 +110,7 @@ public sealed class ArticleQueries(NewsClaimsDbContext db)
         var quotes = passages.ToDictionary(p => p.Id, p => (Exact: p.Selector!.Quote.Exact, Orphaned: p.AnchorStatus == AnchorStatus.Orphaned));
         var noted = passages.Where(p => p.AnchorStatus == AnchorStatus.Anchored && p.Selector!.Position is not null)
             .Select(p => new NotedPassage(p.Id, p.Selector!.Position!.Start, p.Selector.Position.End)).ToList();
-        var replies = await db.Annotations.Where(a => a.ArticleId == id && a.ParentId != null).ForReadersAsync(db, ct);
+        var replies = await db.Annotations.Where(a => a.ArticleId == id && a.ParentId != null).ForReadersAsync(db, ct, editor);
         var articleNotes = notes.Select(n => new ArticleNote(
             n,
             quotes.TryGetValue(n.Id, out var q) ? q.Exact : null,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using NewsClaims.Web.Hosting;
 
 namespace NewsClaims.Web.Features.Articles;
 
@@ -16,7 +17,7 @@ public sealed class ArticlesController(ArticleQueries queries) : Controller
     [HttpGet("/articles/{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
-        var article = await queries.ArticleAsync(id, ct);
+        var article = await queries.ArticleAsync(id, ct, User.IsEditor());
         if (article is null)
         {
             return NotFound();

@@ -59,7 +59,7 @@ public sealed class ClaimQueries(NewsClaimsDbContext db)
         return new ClaimIndexViewModel(verdict, page, next);
     }
 
-    public async Task<ClaimViewModel?> ClaimAsync(long id, CancellationToken ct)
+    public async Task<ClaimViewModel?> ClaimAsync(long id, CancellationToken ct, bool editor = false)
     {
         var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
@@ -103,7 +103,7 @@ public sealed class ClaimQueries(NewsClaimsDbContext db)
             })))
             .ToList();
 
-        var annotations = await db.Annotations.Where(a => a.ClaimId == id).ForReadersAsync(db, ct);
+        var annotations = await db.Annotations.Where(a => a.ClaimId == id).ForReadersAsync(db, ct, editor);
 
         return new ClaimViewModel(
             claim.Id, claim.Text, claim.Topics, claim.Verdict, claim.VerdictExplanation,

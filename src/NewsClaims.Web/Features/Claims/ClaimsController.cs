@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using NewsClaims.Core.Claims;
+using NewsClaims.Web.Hosting;
 
 namespace NewsClaims.Web.Features.Claims;
 
@@ -17,7 +18,7 @@ public sealed class ClaimsController(ClaimQueries queries) : Controller
     [HttpGet("/claims/{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
-        var claim = await queries.ClaimAsync(id, ct);
+        var claim = await queries.ClaimAsync(id, ct, User.IsEditor());
         if (claim is null)
         {
             return NotFound();

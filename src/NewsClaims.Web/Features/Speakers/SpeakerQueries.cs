@@ -47,7 +47,7 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
         return new SpeakerIndexViewModel(filter, letter, after, page.Take(PeoplePerPage).ToList(), next);
     }
 
-    public async Task<SpeakerLookup> PersonAsync(string slug, SpeakerFilter filter, CancellationToken ct)
+    public async Task<SpeakerLookup> PersonAsync(string slug, SpeakerFilter filter, CancellationToken ct, bool editor = false)
     {
         var person = await db.People.AsNoTracking()
             .Where(p => p.Slug == slug)
@@ -148,10 +148,15 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
         var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
         var page = items.OrderBy(i => position[i.Id]).ToList();
 
+        var notes = await db.Annotations.Where(a => a.PersonId == person.Id).ForReadersAsync(db, ct, editor);
         return new SpeakerLookup.Found(new SpeakerViewModel(
             person.Name, person.Slug, person.Description, person.WikidataId, person.NeedsReview, person.Aliases, person.Roles,
             keys.Count, months, outlets, Top(StatementPersonRole.Subject), Top(StatementPersonRole.Addressee), mentionedBy, filter, matching.Count,
-            TimelineGroup.From(page), next));
+            TimelineGroup.From(page), next)
+        {
+            Id = person.Id,
+            Annotations = notes,
+        });
     }
 
     /// <summary>Year, outlet and kind narrow the keys in memory; claim verdicts and words need the database.</summary>

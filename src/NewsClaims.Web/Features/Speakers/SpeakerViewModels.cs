@@ -1,6 +1,7 @@
 using System.Globalization;
 using NewsClaims.Core.Claims;
 using NewsClaims.Core.Statements;
+using NewsClaims.Web.Features.Shared;
 
 namespace NewsClaims.Web.Features.Speakers;
 
@@ -136,6 +137,11 @@ public sealed record SpeakerViewModel(
     IReadOnlyList<TimelineGroup> Timeline,
     string? NextBefore)
 {
+    public long Id { get; init; }
+
+    /// <summary>Editors' notes on the person (published ones; drafts too for editors).</summary>
+    public IReadOnlyList<AnnotationView> Annotations { get; init; } = [];
+
     public IReadOnlyList<int> Years => [.. Months.Select(m => m.Year).Distinct().OrderDescending()];
 
     /// <summary>Every month from the first to the last statement, zeros included, so the chart's time axis is honest.</summary>

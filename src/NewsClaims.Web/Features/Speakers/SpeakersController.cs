@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using NewsClaims.Core.Claims;
 using NewsClaims.Core.Statements;
+using NewsClaims.Web.Hosting;
 
 namespace NewsClaims.Web.Features.Speakers;
 
@@ -20,7 +21,7 @@ public sealed class SpeakersController(SpeakerQueries queries) : Controller
         string slug, int? year, string? outlet, StatementKind? kind, VerdictRating? verdict, string? q, string? before, CancellationToken ct)
     {
         var filter = new SpeakerFilter(year is >= 1 and <= 9999 ? year : null, outlet, kind, verdict, q, before);
-        switch (await queries.PersonAsync(slug, filter, ct))
+        switch (await queries.PersonAsync(slug, filter, ct, User.IsEditor()))
         {
             case SpeakerLookup.Found found:
                 ViewData["Title"] = found.Person.Name;

@@ -6,7 +6,7 @@ namespace NewsClaims.Web.Features.Statements;
 
 public sealed class StatementQueries(NewsClaimsDbContext db)
 {
-    public async Task<StatementViewModel?> StatementAsync(long id, CancellationToken ct)
+    public async Task<StatementViewModel?> StatementAsync(long id, CancellationToken ct, bool editor = false)
     {
         var s = await db.Statements.AsNoTracking().Visible()
             .Where(s => s.Id == id)
@@ -52,7 +52,7 @@ public sealed class StatementQueries(NewsClaimsDbContext db)
             .Select(cs => new ClaimLink(cs.Claim!.Id, cs.Claim.Text, cs.Claim.Verdict))
             .ToListAsync(ct);
 
-        var annotations = await db.Annotations.Where(a => a.StatementId == id).ForReadersAsync(db, ct);
+        var annotations = await db.Annotations.Where(a => a.StatementId == id).ForReadersAsync(db, ct, editor);
 
         var (before, after) = Paragraph(s.Body, s.Start, s.End);
         return new StatementViewModel(

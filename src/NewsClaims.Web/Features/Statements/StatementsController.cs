@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
+using NewsClaims.Web.Hosting;
 
 namespace NewsClaims.Web.Features.Statements;
 
@@ -9,7 +10,7 @@ public sealed class StatementsController(StatementQueries queries) : Controller
     [HttpGet("/statements/{id:long}")]
     public async Task<IActionResult> Show(long id, CancellationToken ct)
     {
-        var statement = await queries.StatementAsync(id, ct);
+        var statement = await queries.StatementAsync(id, ct, User.IsEditor());
         if (statement is null)
         {
             return NotFound();
