@@ -131,7 +131,7 @@ public sealed class LiveSiteFixture : DatabaseFixture
         {
             if (message.Type == "error")
             {
-                problems.Add($"console error: {message.Text}");
+                problems.Add($"console error: {message.Text} ({page.Url} {message.Location})");
             }
         };
         page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} ({request.Failure})");
