@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NewsClaims.Data.Identity;
 using NewsClaims.IntegrationTests.Import;
+using NewsClaims.IntegrationTests.Infrastructure;
 
 namespace NewsClaims.IntegrationTests.Review;
 
@@ -25,7 +26,7 @@ public sealed partial class AdminAccountsTests(ImportSiteFixture site) : IClassF
         var browser = site.Factory.CreateClient(new() { AllowAutoRedirect = false });
         var form = await browser.GetStringAsync(new Uri(link).PathAndQuery);
         var token = WebUtility.HtmlDecode(Regex.Match(form, "name=\"Token\" value=\"([^\"]*)\"").Groups[1].Value);
-        var antiforgery = Token().Match(form).Groups[1].Value;
+        var antiforgery = FormToken.In(form);
         var set = await browser.PostAsync("/account/invitation", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = antiforgery, ["Email"] = email, ["Token"] = token, ["Password"] = ImportSiteFixture.Password,
@@ -89,12 +90,9 @@ public sealed partial class AdminAccountsTests(ImportSiteFixture site) : IClassF
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync("/admin/accounts")).Groups[1].Value;
+        fields["__RequestVerificationToken"] = await FormToken.FromAsync(client, "/admin/accounts");
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex(@"https?://[^\s<""]+/account/invitation\?[^\s<""]+")]
     private static partial Regex Link();

@@ -4,11 +4,12 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Core.Articles;
 using NewsClaims.IntegrationTests.Import;
+using NewsClaims.IntegrationTests.Infrastructure;
 
 namespace NewsClaims.IntegrationTests.Review;
 
 /// <summary>Notes through the real site: on selected words, beside their passage; Markdown rendered, hostile markup neutralised.</summary>
-public sealed partial class AnnotationTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
+public sealed class AnnotationTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
 {
     public static TheoryData<string> Payloads() =>
     [
@@ -203,10 +204,7 @@ public sealed partial class AnnotationTests(ImportSiteFixture site) : IClassFixt
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, long articleId, Dictionary<string, string> fields, string path = "/annotations")
     {
         // Reader pages authenticate by cookie only; an editors' page gives the bearer client its token.
-        fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync($"/articles/{articleId}/correct")).Groups[1].Value;
+        fields["__RequestVerificationToken"] = await FormToken.FromAsync(client, $"/articles/{articleId}/correct");
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

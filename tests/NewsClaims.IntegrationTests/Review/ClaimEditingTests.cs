@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Core.Articles;
 using NewsClaims.Core.Claims;
@@ -11,7 +10,7 @@ using NewsClaims.IntegrationTests.Infrastructure;
 namespace NewsClaims.IntegrationTests.Review;
 
 /// <summary>Claims through the real site: made from statements, rated with sources, related, shown to readers, conflicts refused.</summary>
-public sealed partial class ClaimEditingTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
+public sealed class ClaimEditingTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
 {
     [Fact]
     public async Task Should_make_a_claim_from_two_statements_rate_it_and_show_it_to_readers()
@@ -120,10 +119,7 @@ public sealed partial class ClaimEditingTests(ImportSiteFixture site) : IClassFi
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formPage, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync(formPage)).Groups[1].Value;
+        fields["__RequestVerificationToken"] = await FormToken.FromAsync(client, formPage);
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

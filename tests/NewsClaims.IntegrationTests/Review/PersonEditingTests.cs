@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Core.Articles;
 using NewsClaims.Core.People;
@@ -11,7 +10,7 @@ using NewsClaims.IntegrationTests.Infrastructure;
 namespace NewsClaims.IntegrationTests.Review;
 
 /// <summary>Editing and merging people through the real site: statements move, the old address redirects, nothing is lost.</summary>
-public sealed partial class PersonEditingTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
+public sealed class PersonEditingTests(ImportSiteFixture site) : IClassFixture<ImportSiteFixture>
 {
     [Fact]
     public async Task Should_show_the_statements_a_merge_would_move_then_move_them_and_redirect_the_old_address()
@@ -138,10 +137,7 @@ public sealed partial class PersonEditingTests(ImportSiteFixture site) : IClassF
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string formPage, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = Token().Match(await client.GetStringAsync(formPage)).Groups[1].Value;
+        fields["__RequestVerificationToken"] = await FormToken.FromAsync(client, formPage);
         return await client.PostAsync(path, new FormUrlEncodedContent(fields));
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

@@ -244,10 +244,7 @@ public sealed partial class ReviewQueueTests(ImportSiteFixture site) : IClassFix
     }
 
     private static async Task<string> TokenAsync(HttpClient client) =>
-        Token().Match(await client.GetStringAsync("/review")).Groups[1].Value is { Length: > 0 } token ? token : throw new InvalidOperationException("No antiforgery token on /review.");
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+        await FormToken.FromAsync(client, "/review");
 
     [GeneratedRegex("<li class=\"review-item\" id=\"r-(\\d+)\"")]
     private static partial Regex ItemIds();
