@@ -1,3 +1,4 @@
+using NewsClaims.Web.Features.Api;
 using NewsClaims.Web.Features.Shared;
 using Serilog;
 
@@ -20,6 +21,7 @@ public static class PipelineSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseNewsClaimsApi();
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.UseReaderSite();

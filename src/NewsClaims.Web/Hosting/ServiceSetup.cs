@@ -3,6 +3,7 @@ using NewsClaims.Data;
 using NewsClaims.Data.Identity;
 using NewsClaims.Data.Import;
 using NewsClaims.Web.Features;
+using NewsClaims.Web.Features.Api;
 
 namespace NewsClaims.Web.Hosting;
 
@@ -44,6 +45,7 @@ public static class ServiceSetup
         builder.Services.AddHealthChecks()
             .AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
         builder.Services.AddFeatureServices();
+        builder.Services.AddNewsClaimsApi();
         builder.AddEditorSignIn();
         return builder;
     }

@@ -23,7 +23,7 @@ public sealed class ArticlesApiController(ArticleImporter importer, ImportedArti
 
     [HttpPost]
     [RequestSizeLimit(MaxRequestBytes)]
-    [Consumes("application/json")]
+    [Consumes(typeof(ArticleSubmissionJson), "application/json")]
     [ProducesResponseType<ImportedArticle>(StatusCodes.Status201Created)]
     [ProducesResponseType<ImportedArticle>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest)]
@@ -67,3 +67,15 @@ public sealed class ArticlesApiController(ArticleImporter importer, ImportedArti
 
     private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? string.Empty : ".");
 }
+
+/// <summary>The JSON an article is sent as (one line of a <c>.jsonl</c> import): only <c>text</c> is required; <c>published</c> is YYYY-MM-DD.</summary>
+public sealed record ArticleSubmissionJson(
+    string Text,
+    string? Id = null,
+    string? Title = null,
+    DateOnly? Published = null,
+    string? Outlet = null,
+    string? Url = null,
+    string? Author = null,
+    string? Language = null,
+    string? ReportedVia = null);
