@@ -92,7 +92,13 @@ public static class ApiSetup
         app.MapScalarApiReference(DocsPath, (options, context) => options
             .WithTitle("NewsClaims API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Nothing leaves the site: no third-party fonts, telemetry, AI agent or MCP, no developer toolbar.
             .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .AddPreferredSecuritySchemes(BearerScheme)
             .WithNonce(SecurityHeaders.NonceFor(context)));
         return app;
     }
