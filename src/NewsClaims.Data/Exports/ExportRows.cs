@@ -40,7 +40,8 @@ public sealed record StatementExportRow(
     DateOnly? Published,
     StatementStatus Status,
     double Confidence,
-    string? ExtractorVersion);
+    string? ExtractorVersion,
+    string? ReportedVia);
 
 public sealed record ExportRole(string Title, string? Organisation, DateOnly? StartedOn, DateOnly? EndedOn);
 

@@ -53,7 +53,7 @@ public sealed class KnowledgeBaseExport(NewsClaimsDbContext db)
                     s.CueStart, s.CueEnd, s.CueText,
                     s.Place, s.WhenSaidText, s.WhenSaidDate, s.WhenSaidPrecision,
                     s.ArticleId, s.Article!.Title, s.Article.CanonicalUrl, s.Article.Outlet != null ? s.Article.Outlet.Name : null, s.Article.PublishedOn,
-                    s.Status, s.Confidence, s.ExtractorVersion))
+                    s.Status, s.Confidence, s.ExtractorVersion, s.ReportedVia ?? s.Article.ReportedVia))
                 .ToListAsync(ct);
             if (batch.Count == 0)
             {

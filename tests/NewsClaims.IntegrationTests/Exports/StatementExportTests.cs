@@ -26,6 +26,7 @@ public sealed class StatementExportTests(ExportSiteFixture site)
         var rows = lines[..^1].Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var expected = await StoredAsync(ExportScope.Readers);
         Assert.True(expected.Count > 2_500, $"the generated knowledge base holds a few thousand visible statements, not {expected.Count}");
+        Assert.Contains(expected.Values, s => s.ReportedVia is not null);
         Assert.Equal(expected.Keys.Order(), rows.Select(r => r.GetProperty("id").GetInt64()));
 
         foreach (var row in rows)
@@ -38,6 +39,7 @@ public sealed class StatementExportTests(ExportSiteFixture site)
             Assert.Equal(KnowledgeBaseExport.Text(s.Status), row.GetProperty("status").GetString());
             Assert.Equal(s.Confidence, row.GetProperty("confidence").GetDouble());
             Assert.EndsWith($"/statements/{s.Id}", row.GetProperty("url").GetString());
+            Assert.Equal(s.ReportedVia, row.GetProperty("reportedVia").GetString());
         }
 
         var awkward = rows.Single(r => r.GetProperty("id").GetInt64() == site.AwkwardStatementId);
@@ -86,6 +88,7 @@ public sealed class StatementExportTests(ExportSiteFixture site)
             Assert.Equal(s.CueText ?? "", row["cue"]);
             Assert.Equal(KnowledgeBaseExport.Text(s.Status), row["status"]);
             Assert.Equal(s.Confidence, double.Parse(row["confidence"], CultureInfo.InvariantCulture));
+            Assert.Equal(s.ReportedVia ?? "", row["reported_via"]);
         }
 
         var awkward = rows.Single(r => r["id"] == site.AwkwardStatementId.ToString(CultureInfo.InvariantCulture));
@@ -154,7 +157,7 @@ public sealed class StatementExportTests(ExportSiteFixture site)
     public static readonly string[] StatementCsvHeader =
     [
         "id", "url", "kind", "text", "start", "end", "speaker_id", "speaker_slug", "speaker_name", "unnamed_source", "mention_text",
-        "cue", "where", "when_text", "when_date", "when_precision", "article_id", "article_title", "article_url", "outlet", "published",
+        "cue", "where", "when_text", "when_date", "when_precision", "article_id", "article_title", "article_url", "outlet", "published", "reported_via",
         "status", "confidence", "extractor_version",
     ];
 
@@ -178,7 +181,7 @@ public sealed class StatementExportTests(ExportSiteFixture site)
         await using var db = site.CreateContext();
         var statements = scope == ExportScope.All ? db.Statements : db.Statements.Where(ReaderVisibility.IsShown);
         return await statements
-            .Select(s => new Stored(s.Id, s.Text, s.Start, s.End, s.Speaker!.Slug, s.Speaker.Name, s.CueText, s.Article!.Title, s.Article.Outlet!.Name, s.Status, s.Confidence))
+            .Select(s => new Stored(s.Id, s.Text, s.Start, s.End, s.Speaker!.Slug, s.Speaker.Name, s.CueText, s.Article!.Title, s.Article.Outlet!.Name, s.Status, s.Confidence, s.ReportedVia ?? s.Article.ReportedVia))
             .ToDictionaryAsync(s => s.Id);
     }
 
@@ -191,5 +194,5 @@ public sealed class StatementExportTests(ExportSiteFixture site)
     }
 
     private sealed record Stored(
-        long Id, string Text, int Start, int End, string? SpeakerSlug, string? SpeakerName, string? CueText, string ArticleTitle, string? Outlet, StatementStatus Status, double Confidence);
+        long Id, string Text, int Start, int End, string? SpeakerSlug, string? SpeakerName, string? CueText, string ArticleTitle, string? Outlet, StatementStatus Status, double Confidence, string? ReportedVia);
 }

@@ -19,7 +19,7 @@ public static class StatementCsv
     public static readonly string[] Header =
     [
         "id", "url", "kind", "text", "start", "end", "speaker_id", "speaker_slug", "speaker_name", "unnamed_source", "mention_text",
-        "cue", "where", "when_text", "when_date", "when_precision", "article_id", "article_title", "article_url", "outlet", "published",
+        "cue", "where", "when_text", "when_date", "when_precision", "article_id", "article_title", "article_url", "outlet", "published", "reported_via",
         "status", "confidence", "extractor_version",
     ];
 
@@ -38,7 +38,7 @@ public static class StatementCsv
                     Number(s.Id), origin + SiteUrls.Statement(s.Id), KnowledgeBaseExport.Text(s.Kind), s.Text, Number(s.Start), Number(s.End),
                     s.SpeakerId is { } speaker ? Number(speaker) : null, s.SpeakerSlug, s.SpeakerName, s.UnnamedSource, s.MentionText,
                     s.CueText, s.Place, s.WhenText, s.WhenDate is { } date ? ExportJson.Date(date) : null, KnowledgeBaseExport.Text(s.WhenPrecision),
-                    Number(s.ArticleId), s.ArticleTitle, s.ArticleUrl, s.Outlet, s.Published is { } published ? ExportJson.Date(published) : null,
+                    Number(s.ArticleId), s.ArticleTitle, s.ArticleUrl, s.Outlet, s.Published is { } published ? ExportJson.Date(published) : null, s.ReportedVia,
                     KnowledgeBaseExport.Text(s.Status), s.Confidence.ToString("R", CultureInfo.InvariantCulture), s.ExtractorVersion,
                 ]);
             }

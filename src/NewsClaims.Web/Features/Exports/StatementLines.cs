@@ -7,7 +7,8 @@ namespace NewsClaims.Web.Features.Exports;
 
 /// <summary>
 /// A statement as one JSON line, shaped like the extraction contract's statements (kind, start, end, text, speaker
-/// with its mention, cue, where, when, confidence) plus what the knowledge base adds: ids, article, review status, links.
+/// with its mention, cue, where, when, confidence) plus what the knowledge base adds: ids, article, the second-hand
+/// source it was reported through, review status, links.
 /// </summary>
 public static class StatementLines
 {
@@ -62,6 +63,7 @@ public static class StatementLines
         json.WriteOptional("outlet", s.Outlet);
         json.WriteOptional("published", s.Published);
         json.WriteEndObject();
+        json.WriteOptional("reportedVia", s.ReportedVia);
         json.WriteString("status", KnowledgeBaseExport.Text(s.Status));
         json.WriteNumber("confidence", s.Confidence);
         json.WriteOptional("extractorVersion", s.ExtractorVersion);

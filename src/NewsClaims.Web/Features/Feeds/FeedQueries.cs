@@ -84,7 +84,7 @@ public sealed class FeedQueries(NewsClaimsDbContext db)
                 person.Name,
                 page,
                 content,
-                KnowledgeBaseText(s.Kind));
+                Data.Exports.KnowledgeBaseExport.Text(s.Kind));
         }).ToList();
 
         return new FeedLookup.Found(new AtomFeed(
@@ -240,8 +240,6 @@ public sealed class FeedQueries(NewsClaimsDbContext db)
         StatementKind.Indirect => "reported speech",
         _ => "mixed quote",
     };
-
-    private static string KnowledgeBaseText(StatementKind kind) => Data.Exports.KnowledgeBaseExport.Text(kind);
 
     /// <summary>The review state as the pages' badge words it.</summary>
     private static string StatusLabel(StatementStatus status) => status switch

@@ -6,7 +6,7 @@ namespace NewsClaims.Web.Features.Feeds;
 
 /// <summary>Atom feeds of a person's statements and of a claim's history, cached like the reader pages they follow.</summary>
 [OutputCache(PolicyName = ReaderCachePolicy.Name)]
-public sealed class FeedsController(FeedQueries feeds) : Controller
+public sealed class FeedsController(FeedQueries feeds) : ControllerBase
 {
     [HttpGet("/speakers/{slug}/feed.atom")]
     public async Task<IActionResult> Speaker(string slug, CancellationToken ct) =>
