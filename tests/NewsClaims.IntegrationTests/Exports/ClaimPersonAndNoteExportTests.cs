@@ -98,7 +98,7 @@ public sealed class ClaimPersonAndNoteExportTests(ExportSiteFixture site)
     }
 
     [Fact]
-    public async Task Should_serve_one_annotation_collection_at_both_addresses_with_drafts_only_for_editors()
+    public async Task Should_serve_one_annotation_collection_at_both_addresses_with_drafts_and_notes_on_hidden_statements_only_for_editors()
     {
         var client = site.Anonymous();
         var old = await client.GetAsync("/annotations/export.jsonld");
@@ -112,7 +112,7 @@ public sealed class ClaimPersonAndNoteExportTests(ExportSiteFixture site)
         Assert.Equal(("http://www.w3.org/ns/anno.jsonld", "AnnotationCollection"), (collection.RootElement.GetProperty("@context").GetString(), collection.RootElement.GetProperty("type").GetString()));
         var items = collection.RootElement.GetProperty("items").EnumerateArray().ToList();
         await using var db = site.CreateContext();
-        Assert.Equal(await db.Annotations.CountAsync(a => a.Visibility == AnnotationVisibility.Published), items.Count);
+        Assert.Equal(await db.Annotations.CountAsync(a => a.Visibility == AnnotationVisibility.Published && a.StatementId != site.RejectedStatementId), items.Count);
         var note = Assert.Single(items);
         Assert.EndsWith($"/annotations/{site.PublishedNoteId}", note.GetProperty("id").GetString());
         Assert.Equal(("Annotation", "assessing"), (note.GetProperty("type").GetString(), note.GetProperty("motivation").GetString()));
@@ -125,6 +125,6 @@ public sealed class ClaimPersonAndNoteExportTests(ExportSiteFixture site)
         var statuses = all.RootElement.GetProperty("items").EnumerateArray()
             .ToDictionary(i => long.Parse(i.GetProperty("id").GetString()!.Split("/annotations/")[1]), i => i.GetProperty("status").GetString());
         Assert.Equal(await db.Annotations.CountAsync(), statuses.Count);
-        Assert.Equal(("published", "draft"), (statuses[site.PublishedNoteId], statuses[site.DraftNoteId]));
+        Assert.Equal(("published", "draft", "published"), (statuses[site.PublishedNoteId], statuses[site.DraftNoteId], statuses[site.HiddenStatementNoteId]));
     }
 }

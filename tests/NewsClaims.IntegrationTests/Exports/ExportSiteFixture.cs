@@ -74,6 +74,9 @@ public sealed class ExportSiteFixture : DatabaseFixture
 
     public long DraftNoteId { get; private set; }
 
+    /// <summary>Published, but on the rejected statement: readers see neither.</summary>
+    public long HiddenStatementNoteId { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -155,7 +158,9 @@ public sealed class ExportSiteFixture : DatabaseFixture
         var note = Annotation.OnClaim(claim, EditorId, AnnotationMotivation.Assessing, "The **contract** says September.");
         note.Publish();
         var draft = Annotation.OnClaim(claim, EditorId, AnnotationMotivation.Commenting, "Draft note nobody may read");
-        db.Annotations.AddRange(note, draft);
+        var onRejected = Annotation.OnStatement(rejected, EditorId, AnnotationMotivation.Correcting, "She said the opposite.");
+        onRejected.Publish();
+        db.Annotations.AddRange(note, draft, onRejected);
         await db.SaveChangesAsync();
 
         AwkwardStatementId = awkward.Id;
@@ -168,6 +173,7 @@ public sealed class ExportSiteFixture : DatabaseFixture
         UnratedClaimId = unrated.Id;
         PublishedNoteId = note.Id;
         DraftNoteId = draft.Id;
+        HiddenStatementNoteId = onRejected.Id;
     }
 
     public override async Task DisposeAsync()
