@@ -1,6 +1,7 @@
 using NewsClaims.Data.Editing;
 using NewsClaims.Data.Review;
 using NewsClaims.Web.Features.Articles;
+using NewsClaims.Web.Features.Exports;
 using NewsClaims.Web.Features.Home;
 using NewsClaims.Web.Features.Import;
 using NewsClaims.Web.Features.Search;
@@ -23,6 +24,7 @@ public static class FeatureServices
         services.AddImportFeature();
         services.AddNewsClaimsReview();
         services.AddNewsClaimsEditing();
+        services.AddExportsAndFeeds();
         return services;
     }
 }
