@@ -93,7 +93,16 @@ public sealed partial class OpenApiDocumentTests(ReaderSiteFixture site, ITestOu
                 continue;
             }
 
-            if (mediaType.EndsWith("json", StringComparison.Ordinal))
+            if (mediaType == "application/x-ndjson")
+            {
+                // JSON Lines: OpenAPI 3.1 cannot give a schema per line, so each line must at least be a JSON object.
+                var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                if (lines.Length == 0 || lines.Any(l => JsonNode.Parse(l) is not JsonObject))
+                {
+                    failures.Add($"GET {url}: not JSON Lines of objects");
+                }
+            }
+            else if (mediaType.EndsWith("json", StringComparison.Ordinal))
             {
                 var schema = Schema(content[mediaType]!["schema"]!, definitions);
                 var result = schema.Evaluate(JsonNode.Parse(body), new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
@@ -15,32 +16,40 @@ namespace NewsClaims.Web.Features.Exports;
 /// </summary>
 [ApiController]
 [Tags("Exports")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
+[ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
 public sealed class ExportsController(KnowledgeBaseExport export, IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator) : ControllerBase
 {
     private const string JsonLines = "application/x-ndjson; charset=utf-8";
 
     /// <summary>One JSON object a line per statement.</summary>
     [HttpGet("/api/v1/exports/statements.jsonl")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/x-ndjson")]
     public Task<IActionResult> StatementsJsonl([FromQuery] string? scope, CancellationToken ct) =>
         StreamAsync(scope, JsonLines, "statements.jsonl", (s, origin) => StatementLines.WriteAsync(Response.BodyWriter, origin, export.StatementBatchesAsync(s, ct), ct));
 
     /// <summary>The same statements as CSV (RFC 4180, UTF-8, header row).</summary>
     [HttpGet("/api/v1/exports/statements.csv")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
     public Task<IActionResult> StatementsCsv([FromQuery] string? scope, CancellationToken ct) =>
         StreamAsync(scope, "text/csv; charset=utf-8; header=present", "statements.csv", (s, origin) => StatementCsv.WriteAsync(Response.BodyWriter, origin, export.StatementBatchesAsync(s, ct), ct));
 
     /// <summary>Claims as schema.org ClaimReview (rated) or Claim (not yet rated) nodes of one JSON-LD <c>@graph</c>.</summary>
     [HttpGet("/api/v1/exports/claims.jsonld")]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK, "application/ld+json")]
     public Task<IActionResult> Claims([FromQuery] string? scope, CancellationToken ct) =>
         StreamAsync(scope, "application/ld+json; charset=utf-8", "claims.jsonld", (s, origin) => ClaimGraph.WriteAsync(Response.BodyWriter, origin, export.ClaimBatchesAsync(s, ct), ct));
 
     /// <summary>One JSON object a line per person; merged records are folded into the person they were merged into.</summary>
     [HttpGet("/api/v1/exports/people.jsonl")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, "application/x-ndjson")]
     public Task<IActionResult> People([FromQuery] string? scope, CancellationToken ct) =>
         StreamAsync(scope, JsonLines, "people.jsonl", (s, origin) => PersonLines.WriteAsync(Response.BodyWriter, origin, export.PersonBatchesAsync(s, ct), ct));
 
     /// <summary>Editors' notes as one W3C Web Annotation collection; the older address is kept for links made to it.</summary>
     [HttpGet("/api/v1/exports/annotations.jsonld")]
+    [ProducesResponseType<JsonObject>(StatusCodes.Status200OK, "application/ld+json")]
     [HttpGet("/annotations/export.jsonld")]
     public Task<IActionResult> Annotations([FromQuery] string? scope, CancellationToken ct) =>
         StreamAsync(scope, AnnotationCollection.ContentType, "annotations.jsonld", (s, origin) => AnnotationCollection.WriteAsync(Response.BodyWriter, origin, s, export.AnnotationBatchesAsync(s, ct), ct));
