@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Data;
+using NewsClaims.Data.People;
 using NewsClaims.Web.Features.Shared;
 
 namespace NewsClaims.Web.Features.Api;
@@ -51,10 +52,10 @@ public sealed class SpeakersApiController(NewsClaimsDbContext db) : ApiControlle
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<ApiPerson>> Get([StringLength(200)] string slug, CancellationToken ct)
     {
-        var found = await FindAsync(slug, ct);
-        if (found is not Found(var id))
+        var found = await db.ResolveSlugAsync(slug, ct);
+        if (found is not SlugLookup.Found(var id))
         {
-            return found is MovedTo(var current) ? RedirectPermanent($"/api/v1/speakers/{current}") : NotFoundProblem($"speaker '{slug}'");
+            return found is SlugLookup.MovedTo(var current) ? RedirectPermanent($"/api/v1/speakers/{current}") : NotFoundProblem($"speaker '{slug}'");
         }
 
         var person = await db.People.AsNoTracking()
@@ -85,10 +86,10 @@ public sealed class SpeakersApiController(NewsClaimsDbContext db) : ApiControlle
             return BadCursor();
         }
 
-        var found = await FindAsync(slug, ct);
-        if (found is not Found(var id))
+        var found = await db.ResolveSlugAsync(slug, ct);
+        if (found is not SlugLookup.Found(var id))
         {
-            return found is MovedTo(var current)
+            return found is SlugLookup.MovedTo(var current)
                 ? RedirectPermanent($"/api/v1/speakers/{current}/statements{Request.QueryString}")
                 : NotFoundProblem($"speaker '{slug}'");
         }
@@ -107,29 +108,5 @@ public sealed class SpeakersApiController(NewsClaimsDbContext db) : ApiControlle
             .ToListAsync(ct);
         return Page(rows, paging.Limit, s => ApiCursor.Encode("speaker-statements",
             (s.When?.Date ?? s.Article.Published ?? DateOnly.MinValue).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.Id));
-    }
-
-    private abstract record Lookup;
-
-    private sealed record Found(long Id) : Lookup;
-
-    private sealed record MovedTo(string Slug) : Lookup;
-
-    private sealed record Missing : Lookup;
-
-    /// <summary>The person under <paramref name="slug"/>, or where a merged or renamed person now lives.</summary>
-    private async Task<Lookup> FindAsync(string slug, CancellationToken ct)
-    {
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, MergedInto = p.MergedInto != null ? p.MergedInto.Slug : null })
-            .FirstOrDefaultAsync(ct);
-        if (person is not null)
-        {
-            return person.MergedInto is null ? new Found(person.Id) : new MovedTo(person.MergedInto);
-        }
-
-        var moved = await db.PersonSlugRedirects.AsNoTracking().Where(r => r.OldSlug == slug).Select(r => r.Person!.Slug).FirstOrDefaultAsync(ct);
-        return moved is null ? new Missing() : new MovedTo(moved);
     }
 }

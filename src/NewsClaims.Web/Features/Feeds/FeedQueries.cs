@@ -5,6 +5,7 @@ using NewsClaims.Core.Auditing;
 using NewsClaims.Core.Claims;
 using NewsClaims.Core.Statements;
 using NewsClaims.Data;
+using NewsClaims.Data.People;
 using NewsClaims.Web.Features.Shared;
 
 namespace NewsClaims.Web.Features.Feeds;
@@ -37,22 +38,17 @@ public sealed class FeedQueries(NewsClaimsDbContext db)
     /// <summary>A person's latest statements, newest first by the date said (or published), as the person page orders them.</summary>
     public async Task<FeedLookup> SpeakerAsync(string slug, string origin, CancellationToken ct)
     {
+        // As the person page: an old slug (rename or merge) leads on to the person it now names.
+        var lookup = await db.ResolveSlugAsync(slug, ct);
+        if (lookup is not SlugLookup.Found(var id))
+        {
+            return lookup is SlugLookup.MovedTo(var current) ? new FeedLookup.MovedTo(current) : new FeedLookup.Missing();
+        }
+
         var person = await db.People.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new { p.Id, p.Name, p.Slug, p.Description, p.UpdatedAt, MergedInto = p.MergedInto != null ? p.MergedInto.Slug : null })
-            .FirstOrDefaultAsync(ct);
-        if (person is null)
-        {
-            // As the person page: an old slug (rename or merge) leads on to the person it now names.
-            var redirect = await db.PersonSlugRedirects.AsNoTracking().Where(r => r.OldSlug == slug).Select(r => r.Person!.Slug).FirstOrDefaultAsync(ct);
-            return redirect is null ? new FeedLookup.Missing() : new FeedLookup.MovedTo(redirect);
-        }
-
-        if (person.MergedInto is not null)
-        {
-            return new FeedLookup.MovedTo(person.MergedInto);
-        }
-
+            .Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Name, p.Slug, p.Description, p.UpdatedAt })
+            .FirstAsync(ct);
         var statements = await db.Statements.AsNoTracking().Visible()
             .Where(s => s.SpeakerId == person.Id)
             .OrderBy(s => (s.WhenSaidDate ?? s.Article!.PublishedOn) == null)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Core.Statements;
 using NewsClaims.Data;
+using NewsClaims.Data.People;
 using NewsClaims.Data.Search;
 using NewsClaims.Web.Features.Shared;
 
@@ -49,8 +50,14 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
 
     public async Task<SpeakerLookup> PersonAsync(string slug, SpeakerFilter filter, CancellationToken ct, bool editor = false)
     {
+        var lookup = await db.ResolveSlugAsync(slug, ct);
+        if (lookup is not SlugLookup.Found(var personId))
+        {
+            return lookup is SlugLookup.MovedTo(var current) ? new SpeakerLookup.MovedTo(current) : new SpeakerLookup.Missing();
+        }
+
         var person = await db.People.AsNoTracking()
-            .Where(p => p.Slug == slug)
+            .Where(p => p.Id == personId)
             .Select(p => new
             {
                 p.Id,
@@ -59,24 +66,10 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
                 p.Description,
                 p.WikidataId,
                 p.NeedsReview,
-                MergedInto = p.MergedInto != null ? p.MergedInto.Slug : null,
                 Aliases = p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
                 Roles = p.Roles.OrderByDescending(r => r.StartedOn).Select(r => new RoleView(r.Title, r.Organisation, r.StartedOn, r.EndedOn)).ToList(),
             })
-            .FirstOrDefaultAsync(ct);
-        if (person is null)
-        {
-            var redirect = await db.PersonSlugRedirects.AsNoTracking()
-                .Where(r => r.OldSlug == slug)
-                .Select(r => r.Person!.Slug)
-                .FirstOrDefaultAsync(ct);
-            return redirect is null ? new SpeakerLookup.Missing() : new SpeakerLookup.MovedTo(redirect);
-        }
-
-        if (person.MergedInto is not null)
-        {
-            return new SpeakerLookup.MovedTo(person.MergedInto);
-        }
+            .FirstAsync(ct);
 
         var own = db.Statements.AsNoTracking().Visible().Where(s => s.SpeakerId == person.Id);
 
