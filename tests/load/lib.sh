@@ -112,5 +112,6 @@ start_site() {
   shift 2
   env ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning "$@" \
     dotnet "$SITE_DLL" --contentRoot "$(cd "$(dirname "$SITE_DLL")" && pwd)" --urls "$url" >"$log" 2>&1 &
+  # shellcheck disable=SC2034  # read by the caller
   SITE_PID=$!
 }
