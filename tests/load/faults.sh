@@ -4,12 +4,16 @@
 #
 #   tests/load/faults.sh                      # throwaway PostgreSQL + the demo articles, Release build of the site
 #   OUTAGE=10 RECOVERY=15 tests/load/faults.sh
+#   FAULT=freeze tests/load/faults.sh         # PostgreSQL frozen (SIGSTOP) instead of stopped: connections hang
 #
 # Three loops (sequential curl, 10 requests/s each at most) ask for a person page, /api/v1/search with a common
 # word and /health. Page and search requests carry a unique ?probe=N so the output cache never answers for the
 # database. Passes when, with PostgreSQL down, every request answers within MAX_FAIL_SECONDS (2) and none with a
 # status other than 503 (a 200 served without the database is counted apart and allowed), /health answers 503, and
 # once PostgreSQL is back each target gives a 200 within MAX_RECOVERY_SECONDS (5) and only 200s after that.
+# FAULT=stop (default) is `pg_ctl stop -m fast`: connections are refused at once. FAULT=freeze sends SIGSTOP to the
+# server and its processes (SIGCONT to end it): connections are accepted by the kernel and never answered, as with
+# a hung server or a lost network, so only the site's own timeouts keep its answers fast.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=tests/load/lib.sh
@@ -18,15 +22,19 @@ OUTAGE=${OUTAGE:-10}
 RECOVERY=${RECOVERY:-15}
 MAX_FAIL_SECONDS=${MAX_FAIL_SECONDS:-2}
 MAX_RECOVERY_SECONDS=${MAX_RECOVERY_SECONDS:-5}
+FAULT=${FAULT:-stop}
+case "$FAULT" in stop | freeze) ;; *) echo "FAULT is stop or freeze" >&2; exit 2 ;; esac
 
 work=$(ops_tempdir)
 site_pid=""
 loop_pids=()
+frozen=()
 # shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
   local pid
   for pid in "${loop_pids[@]}" $site_pid; do kill "$pid" 2>/dev/null || true; done
   for pid in "${loop_pids[@]}" $site_pid; do wait "$pid" 2>/dev/null || true; done
+  if [ ${#frozen[@]} -gt 0 ]; then kill -CONT "${frozen[@]}" 2>/dev/null || true; fi
   pg_stop "$work" immediate 2>/dev/null || true
   if [ -z "${KEEP:-}" ]; then rm -rf "$work"; else echo "kept $work"; fi
 }
@@ -77,14 +85,32 @@ done
 
 sleep 3
 t_stop=$(now)
-pg_stop "$work" fast
-t_down=$(now)
-echo "== PostgreSQL stopped (pg_ctl stop -m fast took $(python3 -c "print(f'{$t_down - $t_stop:.2f}')") s); outage of ${OUTAGE} s"
+if [ "$FAULT" = stop ]; then
+  pg_stop "$work" fast
+  t_down=$(now)
+  echo "== PostgreSQL stopped (pg_ctl stop -m fast took $(python3 -c "print(f'{$t_down - $t_stop:.2f}')") s); outage of ${OUTAGE} s"
+else
+  # The postmaster first (no new backends), then every process it started.
+  postmaster=$(head -1 "$work/data/postmaster.pid")
+  kill -STOP "$postmaster"
+  mapfile -t children < <(pgrep -P "$postmaster")
+  frozen=("${children[@]}" "$postmaster")
+  kill -STOP "${children[@]}"
+  t_down=$(now)
+  echo "== PostgreSQL frozen (SIGSTOP to the postmaster $postmaster and its ${#children[@]} processes); outage of ${OUTAGE} s"
+fi
 sleep "$OUTAGE"
 t_restart=$(now)
-pg_start "$work" "$pg_port"
-t_up=$(now)
-echo "== PostgreSQL started again on the same port (pg_ctl start -w took $(python3 -c "print(f'{$t_up - $t_restart:.2f}')") s); measuring ${RECOVERY} s"
+if [ "$FAULT" = stop ]; then
+  pg_start "$work" "$pg_port"
+  t_up=$(now)
+  echo "== PostgreSQL started again on the same port (pg_ctl start -w took $(python3 -c "print(f'{$t_up - $t_restart:.2f}')") s); measuring ${RECOVERY} s"
+else
+  kill -CONT "${frozen[@]}"
+  frozen=()
+  t_up=$(now)
+  echo "== PostgreSQL thawed (SIGCONT); measuring ${RECOVERY} s"
+fi
 sleep "$RECOVERY"
 for pid in "${loop_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 loop_pids=()
@@ -111,9 +137,9 @@ for name in ["person", "search", "health"]:
                 rows.append((float(parts[0]), parts[1], float(parts[2])))
     phases = collections.OrderedDict([
         ("before (database up)", [r for r in rows if r[0] + r[2] < t_stop]),
-        ("stopping", [r for r in rows if r[0] + r[2] >= t_stop and r[0] < t_down]),
+        ("failing", [r for r in rows if r[0] + r[2] >= t_stop and r[0] < t_down]),
         ("database down", [r for r in rows if t_down <= r[0] < t_restart]),
-        ("starting", [r for r in rows if t_restart <= r[0] < t_up]),
+        ("recovering", [r for r in rows if t_restart <= r[0] < t_up]),
         ("database back", [r for r in rows if r[0] >= t_up]),
     ])
     for phase, rs in phases.items():
@@ -123,7 +149,7 @@ for name in ["person", "search", "health"]:
         times = [r[2] for r in rs]
         print(f"{name:<8} {phase:<22} {len(rs):>8}  {', '.join(f'{c}: {n}' for c, n in sorted(codes.items())):<28} "
               f"{statistics.median(times):>6.3f} {max(times):>6.3f}")
-    for phase in ["stopping", "database down", "starting"]:
+    for phase in ["failing", "database down", "recovering"]:
         for start, code, took in phases[phase]:
             if took > max_fail:
                 fail(f"{name}: requests {phase} slower than {max_fail:g} s (status {code})", took)
