@@ -49,6 +49,11 @@ public static class JsonArticle
         {
             return ImportItem.Unreadable(origin, ex.Message);
         }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json cannot read a string holding a lone UTF-16 surrogate escape ("\ud800") as text.
+            return ImportItem.Unreadable(origin, "a string holds an invalid \\u escape (a lone UTF-16 surrogate)");
+        }
     }
 
     /// <summary>Parses UTF-8 JSON text holding one article object.</summary>

@@ -25,6 +25,8 @@ public class ArticleReadingTests
     [InlineData("{\"title\":\"x\"}", "missing \"text\"")]
     [InlineData("\"just a string\"", "expected a JSON object, found a string")]
     [InlineData("{\"text\": \"x\",}", "not valid JSON")]
+    [InlineData("{\"id\":\"\\ud800\",\"text\":\"x\"}", "lone UTF-16 surrogate")]
+    [InlineData("{\"text\":\"a \\udc00 b\"}", "lone UTF-16 surrogate")]
     public void Should_name_what_is_wrong_with_a_json_article(string json, string problem)
     {
         var item = JsonArticle.Parse(Encoding.UTF8.GetBytes(json), "in.json");

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace NewsClaims.Web.Features.Errors;
 
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreRequestForm]
 public sealed class ErrorsController : Controller
 {
     [Route("/error/{statusCode:int?}")]
