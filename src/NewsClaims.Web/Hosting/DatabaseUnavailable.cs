@@ -91,7 +91,7 @@ public static class DatabaseUnavailable
             if (IsDatabaseFailure(exception))
             {
                 logger.LogWarning("Database unavailable for {RequestMethod} {RequestPath}: {Reason}",
-                    httpContext.Request.Method, httpContext.Request.Path.Value, Innermost(exception).Message);
+                    httpContext.Request.Method, ProblemResponses.OriginalPath(httpContext).Value, Innermost(exception).Message);
                 NpgsqlConnection.ClearAllPools();
                 SetRetryAfter(httpContext);
             }

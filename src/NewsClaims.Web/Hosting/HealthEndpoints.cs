@@ -52,7 +52,8 @@ public static class HealthEndpoints
             catch (Exception e) when (DatabaseUnavailable.IsDatabaseFailure(e) || e is OperationCanceledException)
             {
                 NpgsqlConnection.ClearAllPools();
-                return new HealthCheckResult(context.Registration.FailureStatus, "The database does not answer.", e);
+                // One line in the log per failed probe: the reason, not the stack.
+                return new HealthCheckResult(context.Registration.FailureStatus, "The database does not answer: " + e.GetBaseException().Message);
             }
         }
     }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,14 @@ public static class ProblemResponses
 {
     public const string ContentType = "application/problem+json";
 
-    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for a request under /api, also while the exception handler re-executes it at /error.</summary>
+    public static bool IsApi(HttpContext context) => OriginalPath(context).StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The path the client asked for (the exception handler and status code pages re-execute at /error).</summary>
+    public static PathString OriginalPath(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerPathFeature>()?.Path is { Length: > 0 } failed ? new PathString(failed)
+        : context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath is { Length: > 0 } original ? new PathString(original)
+        : context.Request.Path;
 
     public static IServiceCollection AddNewsClaimsProblemDetails(this IServiceCollection services)
     {
@@ -85,9 +91,7 @@ public static class ProblemResponses
         problem.Type ??= TypeFor(status);
         problem.Title ??= ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase : "Error";
         problem.Detail ??= DetailFor(context, status);
-        problem.Instance ??= context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
-                             ?? context.Features.Get<IExceptionHandlerPathFeature>()?.Path
-                             ?? (context.Request.PathBase + context.Request.Path).Value;
+        problem.Instance ??= (context.Request.PathBase + OriginalPath(context)).Value;
         problem.Extensions["requestId"] = context.TraceIdentifier;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.TraceIdentifier;
         if (status == StatusCodes.Status503ServiceUnavailable && !context.Response.HasStarted && string.IsNullOrEmpty(context.Response.Headers.RetryAfter))
@@ -120,7 +124,7 @@ public static class ProblemResponses
 
     private static string DetailFor(HttpContext context, int status)
     {
-        var path = context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath ?? context.Request.Path.Value;
+        var path = OriginalPath(context).Value;
         return status switch
         {
             400 => "The request could not be read: check the JSON body and the parameters.",
