@@ -15,20 +15,20 @@ namespace NewsClaims.Web.Hosting;
 /// </summary>
 public static class DatabaseUnavailable
 {
-    private static readonly string[] ConnectTimeoutKeys = ["Timeout", "Connect Timeout", "Connection Timeout", "ConnectTimeout"];
-    private static readonly string[] CommandTimeoutKeys = ["Command Timeout", "CommandTimeout"];
 
     /// <summary>The connection string with <c>Timeout</c> and <c>Command Timeout</c> added where it does not give them.</summary>
     public static string WithTimeouts(string connectionString, IConfiguration configuration)
     {
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        // The keys as written, compared without spaces or case ("Command Timeout", "commandtimeout").
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!ConnectTimeoutKeys.Any(given.ContainsKey))
+        if (!given.Contains("TIMEOUT"))
         {
             builder.Timeout = Math.Max(1, configuration.GetValue("Database:ConnectTimeoutSeconds", 2));
         }
 
-        if (!CommandTimeoutKeys.Any(given.ContainsKey))
+        if (!given.Contains("COMMANDTIMEOUT"))
         {
             builder.CommandTimeout = Math.Max(1, configuration.GetValue("Database:CommandTimeoutSeconds", 30));
         }

@@ -20,29 +20,31 @@ public static class LoggingSetup
 
     public static WebApplicationBuilder AddNewsClaimsLogging(this WebApplicationBuilder builder)
     {
-        // No bootstrap logger: it freezes a static logger, which breaks a second host in one process (tests).
-        builder.Services.AddSerilog((services, logger) =>
-        {
-            var config = services.GetRequiredService<IConfiguration>();
-            logger
-                .ReadFrom.Configuration(config)
-                .ReadFrom.Services(services)
-                .Enrich.FromLogContext();
-            if (!config.GetValue("Serilog:Console", true))
-            {
-                return;
-            }
-
-            if (config.GetValue("Serilog:Json", false))
-            {
-                logger.WriteTo.Console(new CompactJsonFormatter());
-            }
-            else
-            {
-                logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-            }
-        });
+        // No bootstrap logger and no static logger: each host (tests run several in one process) logs through its own.
+        builder.Services.AddSerilog(Configure, preserveStaticLogger: true);
         return builder;
+    }
+
+    private static void Configure(IServiceProvider services, LoggerConfiguration logger)
+    {
+        var config = services.GetRequiredService<IConfiguration>();
+        logger
+            .ReadFrom.Configuration(config)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext();
+        if (!config.GetValue("Serilog:Console", true))
+        {
+            return;
+        }
+
+        if (config.GetValue("Serilog:Json", false))
+        {
+            logger.WriteTo.Console(new CompactJsonFormatter());
+        }
+        else
+        {
+            logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>First in the pipeline: every log line of the request names it; then the one summary line per request.</summary>
@@ -58,6 +60,7 @@ public static class LoggingSetup
         });
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.IncludeQueryInRequestPath = false;
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetLevel = (context, _, exception) =>

@@ -42,8 +42,8 @@ public static class ProblemResponses
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = StatusFor,
-            // Outages and bad requests are logged once, briefly, by DatabaseUnavailable and Kestrel; other failures with their stack.
-            SuppressDiagnosticsCallback = c => DatabaseUnavailable.IsDatabaseFailure(c.Exception) || c.Exception is BadHttpRequestException,
+            // Outages, bad requests and requests cut by shutdown are logged briefly elsewhere; other failures with their stack.
+            SuppressDiagnosticsCallback = c => DatabaseUnavailable.IsDatabaseFailure(c.Exception) || c.Exception is BadHttpRequestException or OperationCanceledException,
         };
         if (app.Environment.IsDevelopment())
         {
@@ -71,6 +71,9 @@ public static class ProblemResponses
     {
         BadHttpRequestException bad => bad.StatusCode,
         _ when DatabaseUnavailable.IsDatabaseFailure(exception) => StatusCodes.Status503ServiceUnavailable,
+        // Not a timeout (the timeout middleware answers those) nor a client gone (the handler skips those): the site
+        // is stopping, and Kestrel cancelled a request body still being read.
+        OperationCanceledException => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -136,7 +139,7 @@ public static class ProblemResponses
             413 => "The request body is larger than this endpoint accepts.",
             415 => "Send the body as application/json.",
             429 => "Too many requests; wait for the number of seconds in Retry-After and try again.",
-            503 => "The database is unavailable; try again in a few seconds.",
+            503 => "The service is unavailable for a moment (the database does not answer, or the site is restarting); try again in a few seconds.",
             504 => "The request took too long and was stopped.",
             >= 500 => "Something went wrong; it has been logged under this request id.",
             _ => "The request could not be served as sent.",

@@ -25,7 +25,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     {
         await using var site = HostingSite.Start(_postgres.ConnectionString);
         using var client = site.Client();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/speakers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(UncachedPage())).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/search?q=harbour")).StatusCode);
         await AssertHealthAsync(client, ready: true);
 
@@ -33,7 +33,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         // A page: the error page with the request id.
         var clock = Stopwatch.StartNew();
-        using var page = await client.GetAsync("/speakers");
+        using var page = await client.GetAsync(UncachedPage());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"the page took {clock.Elapsed}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.True(page.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 }, $"Retry-After was {page.Headers.RetryAfter}");
@@ -62,7 +62,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         HttpStatusCode status;
         do
         {
-            status = (await client.GetAsync("/speakers")).StatusCode;
+            status = (await client.GetAsync(UncachedPage())).StatusCode;
             if (status != HttpStatusCode.OK)
             {
                 await Task.Delay(100);
@@ -120,7 +120,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     [InlineData("Host=db;Username=app", "2", "30")]
     [InlineData("Host=db;Username=app;Timeout=9", "9", "30")]
     [InlineData("Host=db;Username=app;Command Timeout=120", "2", "120")]
-    [InlineData("Host=db;Username=app;Connect Timeout=7;CommandTimeout=0", "7", "0")]
+    [InlineData("Host=db;Username=app;Timeout=7;Command Timeout=0", "7", "0")]
     public void Should_shorten_the_connection_timeout_only_where_the_connection_string_does_not_set_it(string given, string timeout, string commandTimeout)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -135,6 +135,9 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal(int.Parse(commandTimeout, System.Globalization.CultureInfo.InvariantCulture), result.CommandTimeout);
         Assert.Equal("db", result.Host);
     }
+
+    /// <summary>The people index with a query never asked before: reader pages are output-cached (and keep being served while the database is down).</summary>
+    private static string UncachedPage() => $"/speakers?q=outage-{Guid.NewGuid():N}";
 
     private static async Task AssertHealthAsync(HttpClient client, bool ready)
     {
