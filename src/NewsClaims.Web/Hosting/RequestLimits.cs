@@ -14,7 +14,8 @@ namespace NewsClaims.Web.Hosting;
 /// (<see cref="ImportOptions.MaxInputBytes"/>, from <c>Import:MaxBodyBytes</c>); the import endpoints keep their own larger limits.</item>
 /// <item><c>MaxRequestHeadersTotalBytes</c> (32 KB), <c>MaxRequestLineBytes</c> (8 KB).</item>
 /// <item><c>RequestTimeoutSeconds</c> (30), <c>ExportTimeoutSeconds</c> (600, <c>/api/v1/exports</c> and other exports),
-/// <c>ImportTimeoutSeconds</c> (300, the import pages and <c>POST /api/v1/articles</c>): 504 when exceeded.</item>
+/// <c>ImportTimeoutSeconds</c> (300, the import pages, <c>POST /api/v1/articles</c> and article corrections, which
+/// re-extract a whole article): 504 when exceeded.</item>
 /// <item><c>ShutdownTimeoutSeconds</c> (25): how long stopping waits for requests in flight.</item>
 /// <item><c>HttpsRedirection</c> (true outside Development; effective only with an https endpoint) and
 /// <c>ForwardedHeaders:KnownProxies</c> / <c>ForwardedHeaders:KnownNetworks</c> (besides loopback).</item>
@@ -107,7 +108,9 @@ public static class RequestLimits
             {
                 endpoint.Metadata.Add(new RequestTimeoutAttribute(ExportPolicy));
             }
-            else if (pattern.StartsWith("import", StringComparison.OrdinalIgnoreCase) || pattern.Equals("api/v1/articles", StringComparison.OrdinalIgnoreCase))
+            else if (pattern.StartsWith("import", StringComparison.OrdinalIgnoreCase)
+                     || pattern.Equals("api/v1/articles", StringComparison.OrdinalIgnoreCase)
+                     || pattern.EndsWith("/correct", StringComparison.OrdinalIgnoreCase))
             {
                 endpoint.Metadata.Add(new RequestTimeoutAttribute(ImportPolicy));
             }

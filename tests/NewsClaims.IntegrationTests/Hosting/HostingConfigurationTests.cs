@@ -38,6 +38,7 @@ public sealed class HostingConfigurationTests(DatabaseFixture database) : IClass
         Assert.Equal(RequestLimits.ExportPolicy, PolicyOf("annotations/export.jsonld"));
         Assert.Equal(RequestLimits.ImportPolicy, PolicyOf("api/v1/articles"));
         Assert.Equal(RequestLimits.ImportPolicy, PolicyOf("import/upload"));
+        Assert.Equal(RequestLimits.ImportPolicy, PolicyOf("articles/{id:long}/correct"));
         Assert.Null(PolicyOf("speakers"));
         Assert.Equal(TimeSpan.FromSeconds(30), timeouts.DefaultPolicy!.Timeout);
         Assert.True(timeouts.Policies[RequestLimits.ExportPolicy].Timeout > TimeSpan.FromMinutes(5));
