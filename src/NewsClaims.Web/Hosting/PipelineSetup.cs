@@ -1,6 +1,5 @@
 using NewsClaims.Web.Features.Api;
 using NewsClaims.Web.Features.Shared;
-using Serilog;
 
 namespace NewsClaims.Web.Hosting;
 
@@ -8,25 +7,23 @@ public static class PipelineSetup
 {
     public static WebApplication UseNewsClaimsPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-            app.UseHsts();
-        }
-
+        app.UseNewsClaimsForwardedHeaders();
+        app.UseNewsClaimsRequestLogging();
+        app.UseNewsClaimsErrorHandling();
+        app.UseNewsClaimsHttps();
         app.UseSecurityHeaders();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        app.UseNewsClaimsStatusCodePages();
         app.UseRouting();
+        app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseNewsClaimsApi();
         app.MapStaticAssets();
-        app.MapHealthChecks("/health");
+        app.MapNewsClaimsHealth();
         app.UseReaderSite();
         app.MapEditorSignIn();
-        app.MapControllers();
+        app.MapControllers().WithNewsClaimsRequestTimeouts();
         return app;
     }
 }

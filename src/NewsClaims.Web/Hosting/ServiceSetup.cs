@@ -18,6 +18,7 @@ public static class ServiceSetup
                 $"ConnectionStrings:{LocalPostgresHosting.ConnectionStringName} is not configured.");
         }
 
+        connectionString = builder.ApplyDatabaseTimeouts(connectionString);
         builder.Services.AddNewsClaimsData(connectionString);
         builder.Services.AddNewsClaimsImport();
         builder.Services.AddIdentityCore<EditorAccount>(options =>
@@ -41,11 +42,12 @@ public static class ServiceSetup
                 options.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
                 options.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
             });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks()
-            .AddNpgSql(connectionString, name: "postgresql", timeout: TimeSpan.FromSeconds(3), tags: ["ready"]);
+        builder.Services.AddNewsClaimsProblemDetails();
+        builder.Services.AddNewsClaimsHealthChecks(connectionString);
         builder.Services.AddFeatureServices();
         builder.Services.AddNewsClaimsApi();
+        builder.Services.AddNewsClaimsRateLimits();
+        builder.Services.AddNewsClaimsRequestLimits(builder.Configuration);
         builder.AddEditorSignIn();
         return builder;
     }
