@@ -30,6 +30,7 @@ public sealed record ApiArticleRef(long Id, string Title, string? Outlet, DateOn
 /// <summary>
 /// One statement: who (<c>speaker</c>, or <c>unnamedSource</c> when the text names nobody), what (<c>text</c> at
 /// <c>start</c>..<c>end</c> of the article), the cue, where and when, and how sure the machine or an editor is.
+/// <c>version</c> changes whenever the statement is saved: send it back with a change; 409 when someone changed it since.
 /// </summary>
 public sealed record ApiStatement(
     long Id,
@@ -49,7 +50,8 @@ public sealed record ApiStatement(
     AnchorStatus Anchor,
     string? ExtractorVersion,
     string? ReportedVia,
-    ApiArticleRef Article)
+    ApiArticleRef Article,
+    uint Version)
 {
     public string Url => $"/api/v1/statements/{Id}";
 
@@ -84,6 +86,7 @@ public sealed record ApiPersonSummary(string Name, string Slug, string? Descript
     public string Page => $"/speakers/{Slug}";
 }
 
+/// <summary>A person; <c>version</c>: send it back with a change (edit, merge); 409 when someone changed the person since.</summary>
 public sealed record ApiPerson(
     string Name,
     string Slug,
@@ -93,7 +96,8 @@ public sealed record ApiPerson(
     IReadOnlyList<string> Aliases,
     IReadOnlyList<ApiRole> Roles,
     int StatementCount,
-    IReadOnlyList<ApiAnnotation> Annotations)
+    IReadOnlyList<ApiAnnotation> Annotations,
+    uint Version)
 {
     public string Url => $"/api/v1/speakers/{Slug}";
 
@@ -146,6 +150,7 @@ public sealed record ApiRelatedClaim(long Id, string Text, VerdictRating? Verdic
     public string Url => $"/api/v1/claims/{Id}";
 }
 
+/// <summary>A claim; <c>version</c>: send it back with a change; 409 when someone changed the claim since.</summary>
 public sealed record ApiClaim(
     long Id,
     string Text,
@@ -158,7 +163,8 @@ public sealed record ApiClaim(
     DateTimeOffset CreatedAt,
     IReadOnlyList<ApiStatement> Statements,
     IReadOnlyList<ApiRelatedClaim> Related,
-    IReadOnlyList<ApiAnnotation> Annotations)
+    IReadOnlyList<ApiAnnotation> Annotations,
+    uint Version)
 {
     public string Url => $"/api/v1/claims/{Id}";
 
@@ -167,7 +173,11 @@ public sealed record ApiClaim(
 
 public sealed record ApiTextSelector(string Exact, string? Prefix, string? Suffix, int? Start, int? End);
 
-/// <summary>An editor's published note: <c>body</c> is Markdown as written, <c>bodyHtml</c> the sanitised rendering.</summary>
+/// <summary>
+/// An editor's note: <c>body</c> is Markdown as written, <c>bodyHtml</c> the sanitised rendering. Reads show published
+/// notes only; an editor's write answers with the note whatever its state (<c>published</c> false for a draft).
+/// <c>version</c>: send it back with a change; 409 when someone changed the note since.
+/// </summary>
 public sealed record ApiAnnotation(
     long Id,
     AnnotationMotivation Motivation,
@@ -183,7 +193,9 @@ public sealed record ApiAnnotation(
     AnchorStatus Anchor,
     long? ParentId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool Published,
+    uint Version)
 {
     public string Url => $"/api/v1/annotations/{Id}";
 }
