@@ -487,6 +487,31 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
         var entries = await db.AuditEntries.Where(e => e.EntityType == AuditedEntity.Annotation && e.EntityId == id.ToString()).ToListAsync();
         Assert.Equal(["create", "edit", "edit"], entries.Select(e => e.Action).Order());
         Assert.Contains(entries, e => e.Action == "edit" && e.Changes.TryGetValue("visibility", out var v) && v.To == "published");
+
+        var reply = await JsonAsync(await PostAsync(editor, "/api/v1/annotations", new { replyTo = id, motivation = "commenting", body = "Agreed.", publish = true }), HttpStatusCode.Created);
+        Assert.Equal((id, high), (reply["parentId"]!.GetValue<long>(), reply["statementId"]!.GetValue<long>()));
+        var orphan = await JsonAsync(await PostAsync(editor, "/api/v1/annotations", new { replyTo = 999999999, motivation = "commenting", body = "Hello?" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("no note 999999999", orphan["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_document_the_version_to_send_back_and_the_editors_token_each_write_needs()
+    {
+        var document = JsonNode.Parse(await site.Factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        foreach (var schema in new[] { "ApiStatement", "ApiPerson", "ApiClaim", "ApiAnnotation" })
+        {
+            var version = document["components"]!["schemas"]![schema]!["properties"]!["version"];
+            Assert.True(version?["description"]?.GetValue<string>().Contains("409", StringComparison.Ordinal) == true, $"{schema}.version: {version?.ToJsonString()}");
+        }
+
+        var writes = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Key is "post" or "put" or "patch").Select(o => (Path: p.Key, Operation: o.Value!)))
+            .Where(w => w.Path != "/api/v1/auth/login")
+            .ToList();
+        Assert.True(writes.Count >= 12, $"{writes.Count} writes documented");
+        Assert.All(writes, w => Assert.True(w.Operation["security"] is JsonArray { Count: > 0 }, $"{w.Path} names no security"));
+        Assert.True(document["paths"]!["/api/v1/review"]!["get"]!["security"] is JsonArray { Count: > 0 });
     }
 
     /// <summary>An article with two statements waiting for review: a low-confidence unnamed source and one by a person.</summary>

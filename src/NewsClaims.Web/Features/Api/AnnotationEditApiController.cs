@@ -21,13 +21,13 @@ public sealed class AnnotationEditApiController(AnnotationEditing notes, NewsCla
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status422UnprocessableEntity, ProblemJson)]
     public async Task<ActionResult<ApiAnnotation>> Create(ApiAnnotationDraft request, CancellationToken ct)
     {
-        var (target, targetId, what) = request switch
+        var (target, targetId, missing) = request switch
         {
-            { ReplyTo: { } parent } => (AnnotationTarget.Statement, 0L, $"note {parent} to reply to"),
-            { Statement: { } statement } => (AnnotationTarget.Statement, statement, $"statement {statement}"),
-            { Article: { } article } => (AnnotationTarget.Article, article, $"article {article}"),
-            { Claim: { } claim } => (AnnotationTarget.Claim, claim, $"claim {claim}"),
-            _ => (AnnotationTarget.Person, 0L, $"speaker '{request.Speaker}'"),
+            { ReplyTo: { } parent } => (AnnotationTarget.Statement, 0L, $"There is no note {parent} to reply to."),
+            { Statement: { } statement } => (AnnotationTarget.Statement, statement, $"There is no statement {statement} to annotate."),
+            { Article: { } article } => (AnnotationTarget.Article, article, $"There is no article {article} to annotate."),
+            { Claim: { } claim } => (AnnotationTarget.Claim, claim, $"There is no claim {claim} to annotate."),
+            _ => (AnnotationTarget.Person, 0L, $"There is no speaker '{request.Speaker}' to annotate (a merged person's notes go on the person who remains)."),
         };
         if (target == AnnotationTarget.Person)
         {
@@ -45,7 +45,7 @@ public sealed class AnnotationEditApiController(AnnotationEditing notes, NewsCla
                 return Created($"/api/v1/annotations/{done.AnnotationId}", await NoteAsync(done.AnnotationId, ct));
             case AnnotationOutcome.NotFound:
                 // The address is right; it is what the body names that does not exist.
-                return Refused($"There is no {what} to annotate.");
+                return Refused(missing);
             case AnnotationOutcome.Invalid invalid:
                 return Refused(invalid.Problem);
             default:

@@ -1,9 +1,17 @@
+using System.ComponentModel;
 using NewsClaims.Core.Annotations;
 using NewsClaims.Core.Claims;
 using NewsClaims.Core.Common;
 using NewsClaims.Core.Statements;
 
 namespace NewsClaims.Web.Features.Api;
+
+internal static class ApiModels
+{
+    public const string VersionDescription = "Changes whenever it is saved: send it back with a change; 409 when someone changed it since.";
+
+    public const string YourVersionDescription = "The version you read (the resource's `version`); 409 when someone changed it since.";
+}
 
 // The read API's shapes. Offsets are UTF-16 indices (C# string indices) into the article's text as GET
 // /api/v1/articles/{id} returns it, end-exclusive, as in `newsclaims extract`. Enums are snake_case text.
@@ -51,7 +59,7 @@ public sealed record ApiStatement(
     string? ExtractorVersion,
     string? ReportedVia,
     ApiArticleRef Article,
-    uint Version)
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/statements/{Id}";
 
@@ -97,7 +105,7 @@ public sealed record ApiPerson(
     IReadOnlyList<ApiRole> Roles,
     int StatementCount,
     IReadOnlyList<ApiAnnotation> Annotations,
-    uint Version)
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/speakers/{Slug}";
 
@@ -164,7 +172,7 @@ public sealed record ApiClaim(
     IReadOnlyList<ApiStatement> Statements,
     IReadOnlyList<ApiRelatedClaim> Related,
     IReadOnlyList<ApiAnnotation> Annotations,
-    uint Version)
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/claims/{Id}";
 
@@ -195,7 +203,7 @@ public sealed record ApiAnnotation(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     bool Published,
-    uint Version)
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/annotations/{Id}";
 }

@@ -9,18 +9,13 @@ namespace NewsClaims.Web.Features.Api;
 // The bodies editors send to /api/v1. Each is checked for shape here (400 naming the fields); what the knowledge base
 // accepts is the editing services' decision (422 with their words), so no rule is written twice.
 
-internal static class VersionDoc
-{
-    public const string Text = "The version you read (the resource's `version`): send it back with a change; 409 when someone changed it since.";
-}
-
 /// <summary>Confirm a statement as it stands.</summary>
 public sealed record ApiConfirmStatement(
-    [Required][property: Description(VersionDoc.Text)] uint? Version);
+    [Required][property: Description(ApiModels.YourVersionDescription)] uint? Version);
 
 /// <summary>Reject a statement (not a statement, wrong words ...) and say why in a few words.</summary>
 public sealed record ApiRejectStatement(
-    [Required][property: Description(VersionDoc.Text)] uint? Version,
+    [Required][property: Description(ApiModels.YourVersionDescription)] uint? Version,
     [property: Description("Why, in a few words (up to 500 characters).")] string? Reason);
 
 /// <summary>
@@ -28,7 +23,7 @@ public sealed record ApiRejectStatement(
 /// <c>newSpeakerName</c> creates a person of that name. <c>start</c>/<c>end</c> are UTF-16 offsets into the article's text.
 /// </summary>
 public sealed record ApiCorrectStatement(
-    [Required][property: Description(VersionDoc.Text)] uint? Version,
+    [Required][property: Description(ApiModels.YourVersionDescription)] uint? Version,
     [StringLength(200)] string? Speaker = null,
     string? NewSpeakerName = null,
     StatementKind? Kind = null,
@@ -39,7 +34,7 @@ public sealed record ApiCorrectStatement(
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Speaker is not null && NewSpeakerName is not null)
+        if (!string.IsNullOrWhiteSpace(Speaker) && !string.IsNullOrWhiteSpace(NewSpeakerName))
         {
             yield return new ValidationResult("Give either speaker (an existing person's slug) or newSpeakerName, not both.", [nameof(Speaker), nameof(NewSpeakerName)]);
         }
@@ -82,7 +77,7 @@ public sealed record ApiReviewPage(IReadOnlyList<ApiReviewItem> Items, long Wait
 
 /// <summary>Change a person; a field left out (or null) stays as it is. An empty <c>description</c> clears it.</summary>
 public sealed record ApiPersonPatch(
-    [Required][property: Description(VersionDoc.Text)] uint? Version,
+    [Required][property: Description(ApiModels.YourVersionDescription)] uint? Version,
     string? Name = null,
     string? Description = null,
     [property: Description("Every alias the person is known by: the list replaces the current one.")] IReadOnlyList<string>? Aliases = null);
@@ -96,7 +91,7 @@ public sealed record ApiPersonRoles(
 
 /// <summary>Merge this person (as read at <c>version</c>) into another: statements, notes and roles move; the old slug redirects.</summary>
 public sealed record ApiPersonMerge(
-    [Required][property: Description(VersionDoc.Text)] uint? Version,
+    [Required][property: Description(ApiModels.YourVersionDescription)] uint? Version,
     [Required, StringLength(200)][property: Description("The slug of the person who remains.")] string? Into);
 
 /// <summary>A verdict's source.</summary>
@@ -126,7 +121,7 @@ public record ApiClaimDraft
 public sealed record ApiClaimUpdate : ApiClaimDraft
 {
     [Required]
-    [Description(VersionDoc.Text)]
+    [Description(ApiModels.YourVersionDescription)]
     public uint? Version { get; init; }
 }
 
@@ -192,6 +187,6 @@ public sealed record ApiAnnotationDraft : IValidatableObject
 
 /// <summary>Change a note at the version read: a new Markdown <c>body</c> (kept as a revision), and/or publish or unpublish it. Left out stays.</summary>
 public sealed record ApiAnnotationPatch(
-    [Required][property: Description(VersionDoc.Text)] uint? Version,
+    [Required][property: Description(ApiModels.YourVersionDescription)] uint? Version,
     string? Body = null,
     bool? Publish = null);
