@@ -178,6 +178,8 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
         }
 
         var editor = await EditorAsync();
+        var readers = site.Factory.CreateClient();
+        Assert.DoesNotContain("Kessling quay", await readers.GetStringAsync($"/statements/{high}"), StringComparison.Ordinal);
         var outside = await PostAsync(editor, $"/api/v1/statements/{low}/correct", new { version = await VersionAsync(low), start = 5, end = 999999 });
         Assert.Contains("within the article", (await JsonAsync(outside, HttpStatusCode.UnprocessableEntity))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         var nobody = await PostAsync(editor, $"/api/v1/statements/{low}/correct", new { version = await VersionAsync(low), speaker = "no-such-person-anywhere" });
@@ -198,6 +200,9 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
         var entry = await check.AuditEntries.SingleAsync(e => e.EntityType == AuditedEntity.Statement && e.EntityId == high.ToString());
         Assert.Equal(("correct", "Ilse Varga", other.Name), (entry.Action, entry.Changes["speaker"].From, entry.Changes["speaker"].To));
         Assert.Equal(StatementStatus.Extracted, (await check.Statements.SingleAsync(s => s.Id == low)).Status);
+
+        // The reader page, cached before the change, shows it at once.
+        Assert.Contains("Kessling quay", await readers.GetStringAsync($"/statements/{high}"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,6 +299,8 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
         }
 
         var editor = await EditorAsync();
+        var readers = site.Factory.CreateClient();
+        Assert.DoesNotContain("the ferry would run all winter", await readers.GetStringAsync($"/speakers/{right.Slug}"), StringComparison.Ordinal);
         var url = $"/api/v1/speakers/{duplicate.Slug}/merge";
         var itself = await JsonAsync(await PostAsync(editor, url, new { version = duplicate.Version, into = duplicate.Slug }), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("another person", itself["detail"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -318,6 +325,8 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
             Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == AuditedEntity.Person && e.EntityId == duplicate.Id.ToString() && e.Action == "merge"));
         }
 
+        // The statements moved in set-based updates; the cached reader page of the survivor shows them all the same.
+        Assert.Contains("the ferry would run all winter", await readers.GetStringAsync($"/speakers/{right.Slug}"), StringComparison.Ordinal);
         var old = await site.Factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/api/v1/speakers/{duplicate.Slug}");
         Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
         Assert.Equal($"/api/v1/speakers/{right.Slug}", old.Headers.Location!.OriginalString);
