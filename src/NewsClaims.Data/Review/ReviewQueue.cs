@@ -40,8 +40,12 @@ public sealed class ReviewQueue(NewsClaimsDbContext db)
 
     private const int Context = 240;
 
-    public async Task<ReviewPage> PageAsync(long? articleId, string? after, CancellationToken ct)
+    public Task<ReviewPage> PageAsync(long? articleId, string? after, CancellationToken ct) => PageAsync(articleId, after, PageSize, ct);
+
+    /// <summary>A page of <paramref name="pageSize"/> items (the API's <c>limit</c>), after the position <paramref name="after"/>.</summary>
+    public async Task<ReviewPage> PageAsync(long? articleId, string? after, int pageSize, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var waiting = Waiting(db.Statements.AsNoTracking(), articleId);
         var total = await waiting.LongCountAsync(ct);
         var query = waiting;
@@ -50,10 +54,13 @@ public sealed class ReviewQueue(NewsClaimsDbContext db)
             query = query.Where(s => s.Confidence > cursor.Confidence || (s.Confidence == cursor.Confidence && s.Id > cursor.Id));
         }
 
-        var rows = await ItemsAsync(query.OrderBy(s => s.Confidence).ThenBy(s => s.Id).Take(PageSize + 1), ct);
-        var next = rows.Count > PageSize ? new ReviewCursor(rows[PageSize - 1].Confidence, rows[PageSize - 1].Id).Encode() : null;
-        return new ReviewPage([.. rows.Take(PageSize)], total, next);
+        var rows = await ItemsAsync(query.OrderBy(s => s.Confidence).ThenBy(s => s.Id).Take(pageSize + 1), ct);
+        var next = rows.Count > pageSize ? new ReviewCursor(rows[pageSize - 1].Confidence, rows[pageSize - 1].Id).Encode() : null;
+        return new ReviewPage([.. rows.Take(pageSize)], total, next);
     }
+
+    /// <summary>True when <paramref name="after"/> is a position this queue gave out (a page's <see cref="ReviewPage.Next"/>).</summary>
+    public static bool IsCursor(string? after) => ReviewCursor.Parse(after) is not null;
 
     /// <summary>One statement as it stands now, whatever its status, with the last decision on it.</summary>
     public async Task<(ReviewItem Item, ReviewDecision? Last)?> CurrentAsync(long id, CancellationToken ct)

@@ -1,11 +1,15 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsClaims.Core.Annotations;
+using NewsClaims.Data.Identity;
 using NewsClaims.IntegrationTests.Reader;
 using Xunit.Abstractions;
 
@@ -64,11 +68,14 @@ public sealed partial class OpenApiDocumentTests(ReaderSiteFixture site, ITestOu
         var definitions = Definitions(document);
         var values = await PathValuesAsync();
         var client = site.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var editor = await EditorClientAsync();
         var failures = new List<string>();
         var checkedCount = 0;
 
         foreach (var (_, path, operation) in Operations(document).Where(o => o.Method == "GET"))
         {
+            // Editor-only reads (they name the bearer scheme) are called as an editor.
+            var caller = operation["security"] is JsonArray { Count: > 0 } ? editor : client;
             var url = RouteValue().Replace(path, m => values.TryGetValue($"{Resource(path)}:{m.Groups[1].Value}", out var v) ? v : m.Value);
             if (url.Contains('{', StringComparison.Ordinal))
             {
@@ -77,7 +84,7 @@ public sealed partial class OpenApiDocumentTests(ReaderSiteFixture site, ITestOu
             }
 
             url += RequiredQuery(operation);
-            using var response = await client.GetAsync(url);
+            using var response = await caller.GetAsync(url);
             var body = await response.Content.ReadAsStringAsync();
             if (response.StatusCode != HttpStatusCode.OK)
             {
@@ -153,6 +160,27 @@ public sealed partial class OpenApiDocumentTests(ReaderSiteFixture site, ITestOu
         {
             yield return detail;
         }
+    }
+
+    /// <summary>A client with the bearer token of a new editor account, as <c>POST /api/v1/auth/login</c> gives it.</summary>
+    private async Task<HttpClient> EditorClientAsync()
+    {
+        var email = $"openapi-{Guid.NewGuid():N}@example.test";
+        const string password = "Correct-Horse-Battery-Staple-9";
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<EditorAccount>>();
+            var account = new EditorAccount { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "OpenAPI check" };
+            Assert.True((await users.CreateAsync(account, password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(account, NewsClaimsRoles.Editor)).Succeeded);
+        }
+
+        var client = site.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await login.Content.ReadAsStringAsync())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     private async Task<JsonObject> DocumentAsync()

@@ -1,9 +1,17 @@
+using System.ComponentModel;
 using NewsClaims.Core.Annotations;
 using NewsClaims.Core.Claims;
 using NewsClaims.Core.Common;
 using NewsClaims.Core.Statements;
 
 namespace NewsClaims.Web.Features.Api;
+
+internal static class ApiModels
+{
+    public const string VersionDescription = "Changes whenever it is saved: send it back with a change; 409 when someone changed it since.";
+
+    public const string YourVersionDescription = "The version you read (the resource's `version`); 409 when someone changed it since.";
+}
 
 // The read API's shapes. Offsets are UTF-16 indices (C# string indices) into the article's text as GET
 // /api/v1/articles/{id} returns it, end-exclusive, as in `newsclaims extract`. Enums are snake_case text.
@@ -30,6 +38,7 @@ public sealed record ApiArticleRef(long Id, string Title, string? Outlet, DateOn
 /// <summary>
 /// One statement: who (<c>speaker</c>, or <c>unnamedSource</c> when the text names nobody), what (<c>text</c> at
 /// <c>start</c>..<c>end</c> of the article), the cue, where and when, and how sure the machine or an editor is.
+/// <c>version</c> changes whenever the statement is saved: send it back with a change; 409 when someone changed it since.
 /// </summary>
 public sealed record ApiStatement(
     long Id,
@@ -49,7 +58,8 @@ public sealed record ApiStatement(
     AnchorStatus Anchor,
     string? ExtractorVersion,
     string? ReportedVia,
-    ApiArticleRef Article)
+    ApiArticleRef Article,
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/statements/{Id}";
 
@@ -84,6 +94,7 @@ public sealed record ApiPersonSummary(string Name, string Slug, string? Descript
     public string Page => $"/speakers/{Slug}";
 }
 
+/// <summary>A person; <c>version</c>: send it back with a change (edit, merge); 409 when someone changed the person since.</summary>
 public sealed record ApiPerson(
     string Name,
     string Slug,
@@ -93,7 +104,8 @@ public sealed record ApiPerson(
     IReadOnlyList<string> Aliases,
     IReadOnlyList<ApiRole> Roles,
     int StatementCount,
-    IReadOnlyList<ApiAnnotation> Annotations)
+    IReadOnlyList<ApiAnnotation> Annotations,
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/speakers/{Slug}";
 
@@ -146,6 +158,7 @@ public sealed record ApiRelatedClaim(long Id, string Text, VerdictRating? Verdic
     public string Url => $"/api/v1/claims/{Id}";
 }
 
+/// <summary>A claim; <c>version</c>: send it back with a change; 409 when someone changed the claim since.</summary>
 public sealed record ApiClaim(
     long Id,
     string Text,
@@ -158,7 +171,8 @@ public sealed record ApiClaim(
     DateTimeOffset CreatedAt,
     IReadOnlyList<ApiStatement> Statements,
     IReadOnlyList<ApiRelatedClaim> Related,
-    IReadOnlyList<ApiAnnotation> Annotations)
+    IReadOnlyList<ApiAnnotation> Annotations,
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/claims/{Id}";
 
@@ -167,7 +181,11 @@ public sealed record ApiClaim(
 
 public sealed record ApiTextSelector(string Exact, string? Prefix, string? Suffix, int? Start, int? End);
 
-/// <summary>An editor's published note: <c>body</c> is Markdown as written, <c>bodyHtml</c> the sanitised rendering.</summary>
+/// <summary>
+/// An editor's note: <c>body</c> is Markdown as written, <c>bodyHtml</c> the sanitised rendering. Reads show published
+/// notes only; an editor's write answers with the note whatever its state (<c>published</c> false for a draft).
+/// <c>version</c>: send it back with a change; 409 when someone changed the note since.
+/// </summary>
 public sealed record ApiAnnotation(
     long Id,
     AnnotationMotivation Motivation,
@@ -183,7 +201,9 @@ public sealed record ApiAnnotation(
     AnchorStatus Anchor,
     long? ParentId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool Published,
+    [property: Description(ApiModels.VersionDescription)] uint Version)
 {
     public string Url => $"/api/v1/annotations/{Id}";
 }

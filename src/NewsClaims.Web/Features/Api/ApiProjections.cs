@@ -28,13 +28,18 @@ public static class ApiProjections
         s.AnchorStatus,
         s.ExtractorVersion,
         s.ReportedVia ?? s.Article!.ReportedVia,
-        new ApiArticleRef(s.ArticleId, s.Article!.Title, s.Article.Outlet != null ? s.Article.Outlet.Name : null, s.Article.PublishedOn, s.Article.CanonicalUrl));
+        new ApiArticleRef(s.ArticleId, s.Article!.Title, s.Article.Outlet != null ? s.Article.Outlet.Name : null, s.Article.PublishedOn, s.Article.CanonicalUrl),
+        s.Version);
 
     /// <summary>Published notes (drafts are editors' work in progress), oldest first, with their Markdown rendered safely.</summary>
-    public static async Task<List<ApiAnnotation>> PublishedAnnotationsAsync(this IQueryable<Annotation> annotations, NewsClaimsDbContext db, int limit, CancellationToken ct)
+    public static Task<List<ApiAnnotation>> PublishedAnnotationsAsync(this IQueryable<Annotation> annotations, NewsClaimsDbContext db, int limit, CancellationToken ct) =>
+        annotations.AnnotationsAsync(db, limit, withDrafts: false, ct);
+
+    /// <summary>Notes oldest first, drafts too when <paramref name="withDrafts"/> (for the editor who just wrote one).</summary>
+    public static async Task<List<ApiAnnotation>> AnnotationsAsync(this IQueryable<Annotation> annotations, NewsClaimsDbContext db, int limit, bool withDrafts, CancellationToken ct)
     {
         var rows = await annotations.AsNoTracking()
-            .Where(a => a.Visibility == AnnotationVisibility.Published)
+            .Where(a => withDrafts || a.Visibility == AnnotationVisibility.Published)
             .Select(a => new
             {
                 a.Id, a.Motivation, a.Body, a.Tags,
@@ -42,6 +47,7 @@ public static class ApiProjections
                 a.StatementId, a.ArticleId, a.ClaimId,
                 PersonSlug = a.Person != null ? a.Person.Slug : null,
                 a.Selector, a.AnchorStatus, a.ParentId, a.CreatedAt, a.UpdatedAt,
+                Published = a.Visibility == AnnotationVisibility.Published, a.Version,
             })
             .OrderBy(a => a.Id)
             .Take(limit)
@@ -51,7 +57,51 @@ public static class ApiProjections
             string.IsNullOrWhiteSpace(a.Author) ? "an editor" : a.Author,
             a.StatementId, a.ArticleId, a.ClaimId, a.PersonSlug,
             a.Selector is null ? null : new ApiTextSelector(a.Selector.Quote.Exact, a.Selector.Quote.Prefix, a.Selector.Quote.Suffix, a.Selector.Position?.Start, a.Selector.Position?.End),
-            a.AnchorStatus, a.ParentId, a.CreatedAt, a.UpdatedAt))];
+            a.AnchorStatus, a.ParentId, a.CreatedAt, a.UpdatedAt, a.Published, a.Version))];
+    }
+
+    /// <summary>One person as <c>GET /api/v1/speakers/{slug}</c> shows them, by id.</summary>
+    public static async Task<ApiPerson> PersonAsync(NewsClaimsDbContext db, long id, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.Id == id)
+            .Select(p => new
+            {
+                p.Name, p.Slug, p.Description, p.WikidataId, p.NeedsReview, p.Version,
+                Aliases = p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
+                Roles = p.Roles.OrderByDescending(r => r.StartedOn).Select(r => new ApiRole(r.Title, r.Organisation, r.StartedOn, r.EndedOn)).ToList(),
+                Count = db.Statements.Visible().Count(s => s.SpeakerId == p.Id),
+            })
+            .FirstAsync(ct);
+        var notes = await db.Annotations.Where(a => a.PersonId == id).PublishedAnnotationsAsync(db, 200, ct);
+        return new ApiPerson(
+            person.Name, person.Slug, person.Description, person.WikidataId, person.NeedsReview, person.Aliases, person.Roles, person.Count, notes, person.Version);
+    }
+
+    /// <summary>One claim as <c>GET /api/v1/claims/{id}</c> shows it; null when there is none.</summary>
+    public static async Task<ApiClaim?> ClaimAsync(NewsClaimsDbContext db, long id, CancellationToken ct)
+    {
+        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (claim is null)
+        {
+            return null;
+        }
+
+        var statements = await db.Statements.AsNoTracking().Visible()
+            .Where(s => db.ClaimStatements.Any(cs => cs.ClaimId == id && cs.StatementId == s.Id))
+            .OrderBy(s => s.WhenSaidDate ?? s.Article!.PublishedOn).ThenBy(s => s.Id)
+            .Select(Statement)
+            .Take(1000)
+            .ToListAsync(ct);
+        var outgoing = await db.ClaimRelations.AsNoTracking().Where(r => r.FromClaimId == id)
+            .Select(r => new ApiRelatedClaim(r.ToClaimId, r.To!.Text, r.To.Verdict, r.Kind, false)).ToListAsync(ct);
+        var incoming = await db.ClaimRelations.AsNoTracking().Where(r => r.ToClaimId == id)
+            .Select(r => new ApiRelatedClaim(r.FromClaimId, r.From!.Text, r.From.Verdict, r.Kind, true)).ToListAsync(ct);
+        var notes = await db.Annotations.Where(a => a.ClaimId == id).PublishedAnnotationsAsync(db, 500, ct);
+        return new ApiClaim(
+            claim.Id, claim.Text, claim.Topics, claim.Verdict, claim.Verdict is { } v ? VerdictLabels.For(v) : null, claim.VerdictExplanation,
+            [.. claim.VerdictSources.Select(s => new ApiVerdictSource(s.Title, s.Url))], claim.RatedAt, claim.CreatedAt,
+            statements, [.. outgoing, .. incoming], notes, claim.Version);
     }
 
     /// <summary>The date a statement sits at in time: when it was said, else when its article was published.</summary>

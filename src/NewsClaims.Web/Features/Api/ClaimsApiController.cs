@@ -46,26 +46,7 @@ public sealed class ClaimsApiController(NewsClaimsDbContext db) : ApiControllerB
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<ApiClaim>> Get(long id, CancellationToken ct)
     {
-        var claim = await db.Claims.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
-        {
-            return NotFoundProblem($"claim {id}");
-        }
-
-        var statements = await db.Statements.AsNoTracking().Visible()
-            .Where(s => db.ClaimStatements.Any(cs => cs.ClaimId == id && cs.StatementId == s.Id))
-            .OrderBy(s => s.WhenSaidDate ?? s.Article!.PublishedOn).ThenBy(s => s.Id)
-            .Select(ApiProjections.Statement)
-            .Take(1000)
-            .ToListAsync(ct);
-        var outgoing = await db.ClaimRelations.AsNoTracking().Where(r => r.FromClaimId == id)
-            .Select(r => new ApiRelatedClaim(r.ToClaimId, r.To!.Text, r.To.Verdict, r.Kind, false)).ToListAsync(ct);
-        var incoming = await db.ClaimRelations.AsNoTracking().Where(r => r.ToClaimId == id)
-            .Select(r => new ApiRelatedClaim(r.FromClaimId, r.From!.Text, r.From.Verdict, r.Kind, true)).ToListAsync(ct);
-        var notes = await db.Annotations.Where(a => a.ClaimId == id).PublishedAnnotationsAsync(db, 500, ct);
-        return new ApiClaim(
-            claim.Id, claim.Text, claim.Topics, claim.Verdict, claim.Verdict is { } v ? VerdictLabels.For(v) : null, claim.VerdictExplanation,
-            [.. claim.VerdictSources.Select(s => new ApiVerdictSource(s.Title, s.Url))], claim.RatedAt, claim.CreatedAt,
-            statements, [.. outgoing, .. incoming], notes);
+        var claim = await ApiProjections.ClaimAsync(db, id, ct);
+        return claim is null ? NotFoundProblem($"claim {id}") : claim;
     }
 }

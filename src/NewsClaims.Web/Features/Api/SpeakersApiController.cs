@@ -58,18 +58,7 @@ public sealed class SpeakersApiController(NewsClaimsDbContext db) : ApiControlle
             return found is SlugLookup.MovedTo(var current) ? RedirectPermanent($"/api/v1/speakers/{current}") : NotFoundProblem($"speaker '{slug}'");
         }
 
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.Id == id)
-            .Select(p => new
-            {
-                p.Name, p.Slug, p.Description, p.WikidataId, p.NeedsReview,
-                Aliases = p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
-                Roles = p.Roles.OrderByDescending(r => r.StartedOn).Select(r => new ApiRole(r.Title, r.Organisation, r.StartedOn, r.EndedOn)).ToList(),
-                Count = db.Statements.Visible().Count(s => s.SpeakerId == p.Id),
-            })
-            .FirstAsync(ct);
-        var notes = await db.Annotations.Where(a => a.PersonId == id).PublishedAnnotationsAsync(db, 200, ct);
-        return new ApiPerson(person.Name, person.Slug, person.Description, person.WikidataId, person.NeedsReview, person.Aliases, person.Roles, person.Count, notes);
+        return await ApiProjections.PersonAsync(db, id, ct);
     }
 
     /// <summary>The person's statements readers may see, newest first (by the day said, else the article's date).</summary>
