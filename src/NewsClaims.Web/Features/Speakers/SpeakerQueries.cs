@@ -193,7 +193,7 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            narrowed = narrowed.MatchingWords(filter.Q.Trim());
+            narrowed = narrowed.MatchingWords(db, filter.Q.Trim());
         }
 
         if (filter.Verdict is not null || !string.IsNullOrWhiteSpace(filter.Q))
