@@ -33,6 +33,7 @@ public sealed class SearchTests(DatabaseFixture fixture) : IClassFixture<Databas
         var found = await context.Statements.MatchingWords(context, "harbour strategy").Select(s => s.Id).ToListAsync();
         Assert.Contains(_strategy, found);
         Assert.DoesNotContain(_warning, found);
+        Assert.Empty(await context.Statements.MatchingWords(context, "harbour strategy", speakerId: -1).Select(s => s.Id).ToListAsync());
     }
 
     [Fact]
