@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NewsClaims.Core.Common;
 using NewsClaims.Core.Statements;
 using NewsClaims.Data.Identity;
-using NewsClaims.Data.Search;
-using NpgsqlTypes;
 
 namespace NewsClaims.Data.Configurations;
 
@@ -54,11 +52,7 @@ internal sealed class StatementConfiguration : IEntityTypeConfiguration<Statemen
         builder.Ignore(s => s.SpeakerMention);
         builder.Ignore(s => s.Cue);
 
-        builder.Property<NpgsqlTsVector>(StatementSearch.SearchVectorProperty)
-            .HasComputedColumnSql($"to_tsvector('{StatementSearch.TextSearchConfiguration}'::regconfig, public.f_unaccent(text))", stored: true);
-        builder.HasIndex(StatementSearch.SearchVectorProperty).HasMethod("gin");
-        builder.HasIndex(s => s.Text).HasDatabaseName("ix_statements_text_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
-
+        // Words and trigrams of the text are indexed once, in statement_search (see SearchSchema), not here as well.
         builder.HasIndex(s => new { s.ArticleId, s.Start });
         builder.HasIndex(s => new { s.SpeakerId, s.Status });
         builder.HasIndex(s => s.Status).HasFilter("status = 'extracted'").HasDatabaseName("ix_statements_review_queue");

@@ -4,8 +4,8 @@ using Npgsql;
 namespace NewsClaims.Data.Import;
 
 /// <summary>
-/// Moves GIN index work off a bulk import's critical path. Every statement an import writes adds entries to six GIN
-/// indexes (words and trigrams of the statement, its search row, the lexicon, aliases); PostgreSQL appends them to
+/// Moves GIN index work off a bulk import's critical path. Every statement an import writes adds entries to the GIN
+/// indexes of its search row (words and trigrams), the lexicon and aliases; PostgreSQL appends them to
 /// each index's pending list and, once a list passes <c>gin_pending_list_limit</c> (4 MB by default), the inserting
 /// transaction stops to merge it. Bulk batches raise that limit for their own transaction (see
 /// <see cref="TransactionLimitKilobytes"/>) and this cleaner merges the lists on a connection of its own after each

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using NewsClaims.Data;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 
 #nullable disable
 
@@ -1208,12 +1207,6 @@ namespace NewsClaims.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("reviewed_by_id");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('english'::regconfig, public.f_unaccent(text))", true);
-
                     b.Property<long?>("SpeakerId")
                         .HasColumnType("bigint")
                         .HasColumnName("speaker_id");
@@ -1277,20 +1270,9 @@ namespace NewsClaims.Data.Migrations
                     b.HasIndex("ReviewedById")
                         .HasDatabaseName("ix_statements_reviewed_by_id");
 
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_statements_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_statements_review_queue")
                         .HasFilter("status = 'extracted'");
-
-                    b.HasIndex("Text")
-                        .HasDatabaseName("ix_statements_text_trgm");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Text"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ArticleId", "Start")
                         .HasDatabaseName("ix_statements_article_id_span_start");

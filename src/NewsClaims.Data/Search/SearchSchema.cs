@@ -360,6 +360,22 @@ public static class SearchSchema
             EXECUTE FUNCTION public.statement_search_on_person_aliases();
         """;
 
+    /// <summary>
+    /// Applied by the StatementSearchOnly migration, which drops the statements table's own search vector and trigram
+    /// index (the same words were indexed twice, and every import paid for both): restricts a query to lexemes of weight
+    /// A, the statement's own words in <c>statement_search.document</c>, so a filter on what the statement says can use
+    /// the document's GIN index without matching speaker names (B) or the article title (C). Phrases keep their
+    /// meaning: weight A comes first in the document, at the positions the words have in the statement.
+    /// </summary>
+    public const string StatementWordsQuery = """
+        CREATE FUNCTION public.statement_words_query(query tsquery) RETURNS tsquery
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+            SELECT regexp_replace(query::text, '(''(?:[^'']|'''')*'')', '\1:A', 'g')::tsquery
+        $$;
+        """;
+
+    public const string DropStatementWordsQuery = "DROP FUNCTION IF EXISTS public.statement_words_query(tsquery);";
+
     public const string Drop = """
         DROP TRIGGER IF EXISTS tr_person_aliases_search ON public.person_aliases;
         DROP TRIGGER IF EXISTS tr_person_aliases_search_insert ON public.person_aliases;

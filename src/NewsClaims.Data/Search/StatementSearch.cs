@@ -1,24 +1,49 @@
 using Microsoft.EntityFrameworkCore;
 using NewsClaims.Core.Statements;
-using NpgsqlTypes;
 
 namespace NewsClaims.Data.Search;
 
-/// <summary>Quote search over the statements table: full-text on the generated search vector, and trigram similarity.</summary>
+/// <summary>
+/// Statement filters over the search table (<c>statement_search</c>, see <see cref="SearchSchema"/>): its indexed
+/// document holds the statement's own words with weight A, stemmed and unaccented, and its folded text has a
+/// trigram index; the statements table itself carries no search columns or indexes.
+/// </summary>
 public static class StatementSearch
 {
-    /// <summary>The shadow property holding the generated, stored tsvector (Core has no Npgsql types).</summary>
-    public const string SearchVectorProperty = "SearchVector";
-
-    /// <summary>'english' stems, so "warn" finds "warned"; queries must use the same configuration as the column.</summary>
+    /// <summary>'english' stems, so "warn" finds "warned"; the statements' words are weight A of the search document.</summary>
     public const string TextSearchConfiguration = "english";
 
-    /// <summary>Statements matching a web-style query (<c>"exact phrase" -word or</c>), accents ignored on both sides.</summary>
-    public static IQueryable<Statement> MatchingWords(this IQueryable<Statement> statements, string query) =>
-        statements.Where(s => EF.Property<NpgsqlTsVector>(s, SearchVectorProperty)
-            .Matches(EF.Functions.WebSearchToTsQuery(TextSearchConfiguration, EF.Functions.Unaccent(query))));
+    /// <summary>
+    /// Statements whose own words match a web-style query (<c>"exact phrase" -word or</c>), accents ignored on both
+    /// sides: the statement's words only (weight A), not its speaker's names or the article title, which the search
+    /// document also holds. Uses the document's GIN index; with <paramref name="speakerId"/> (a speaker's page) also
+    /// the search table's speaker index, so a much-quoted speaker's common word is not joined row by row.
+    /// </summary>
+    public static IQueryable<Statement> MatchingWords(this IQueryable<Statement> statements, NewsClaimsDbContext db, string query, long? speakerId = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = speakerId is { } speaker
+            ? db.Database.SqlQuery<long>($"""
+                SELECT statement_id AS "Value" FROM public.statement_search
+                WHERE document @@ public.statement_words_query(websearch_to_tsquery('english', public.unaccent({query}))) AND speaker_id = {speaker}
+                """)
+            : db.Database.SqlQuery<long>($"""
+                SELECT statement_id AS "Value" FROM public.statement_search
+                WHERE document @@ public.statement_words_query(websearch_to_tsquery('english', public.unaccent({query})))
+                """);
+        return statements.Where(s => ids.Contains(s.Id));
+    }
 
-    /// <summary>Statements whose text is trigram-similar to <paramref name="text"/> (pg_trgm's <c>%</c>): typos, near-duplicates.</summary>
-    public static IQueryable<Statement> SimilarTo(this IQueryable<Statement> statements, string text) =>
-        statements.Where(s => EF.Functions.TrigramsAreSimilar(s.Text, text));
+    /// <summary>
+    /// Statements whose text is trigram-similar to <paramref name="text"/> (pg_trgm's <c>%</c>): typos, near-duplicates.
+    /// Compared accent-folded, on the search table's trigram index.
+    /// </summary>
+    public static IQueryable<Statement> SimilarTo(this IQueryable<Statement> statements, NewsClaimsDbContext db, string text)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = db.Database.SqlQuery<long>($"""
+            SELECT statement_id AS "Value" FROM public.statement_search WHERE folded_text % public.f_unaccent({text})
+            """);
+        return statements.Where(s => ids.Contains(s.Id));
+    }
 }

@@ -5,7 +5,7 @@ using NewsClaims.IntegrationTests.Infrastructure;
 
 namespace NewsClaims.IntegrationTests.Data;
 
-/// <summary>Quote search runs in PostgreSQL: the generated tsvector (unaccented, English-stemmed) and pg_trgm.</summary>
+/// <summary>Statement filters run in PostgreSQL on the search table: its document (unaccented, stemmed, the statement's words weighted A) and pg_trgm.</summary>
 public sealed class SearchTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     private long _dejaVu;
@@ -30,46 +30,58 @@ public sealed class SearchTests(DatabaseFixture fixture) : IClassFixture<Databas
     public async Task Should_find_a_statement_by_its_words()
     {
         await using var context = fixture.CreateContext();
-        var found = await context.Statements.MatchingWords("harbour strategy").Select(s => s.Id).ToListAsync();
+        var found = await context.Statements.MatchingWords(context, "harbour strategy").Select(s => s.Id).ToListAsync();
         Assert.Contains(_strategy, found);
         Assert.DoesNotContain(_warning, found);
+        Assert.Empty(await context.Statements.MatchingWords(context, "harbour strategy", speakerId: -1).Select(s => s.Id).ToListAsync());
     }
 
     [Fact]
     public async Task Should_find_an_accented_word_searched_without_accents()
     {
         await using var context = fixture.CreateContext();
-        Assert.Contains(_dejaVu, await context.Statements.MatchingWords("deja vu").Select(s => s.Id).ToListAsync());
-        Assert.Contains(_dejaVu, await context.Statements.MatchingWords("DÉJÀ").Select(s => s.Id).ToListAsync());
+        Assert.Contains(_dejaVu, await context.Statements.MatchingWords(context, "deja vu").Select(s => s.Id).ToListAsync());
+        Assert.Contains(_dejaVu, await context.Statements.MatchingWords(context, "DÉJÀ").Select(s => s.Id).ToListAsync());
     }
 
     [Fact]
     public async Task Should_match_stemmed_forms_and_websearch_syntax()
     {
         await using var context = fixture.CreateContext();
-        Assert.Contains(_warning, await context.Statements.MatchingWords("warning offensives").Select(s => s.Id).ToListAsync());
-        Assert.Contains(_warning, await context.Statements.MatchingWords("\"prove fatal\"").Select(s => s.Id).ToListAsync());
-        Assert.DoesNotContain(_warning, await context.Statements.MatchingWords("offensive -ostrovia").Select(s => s.Id).ToListAsync());
+        Assert.Contains(_warning, await context.Statements.MatchingWords(context, "warning offensives").Select(s => s.Id).ToListAsync());
+        Assert.Contains(_warning, await context.Statements.MatchingWords(context, "\"prove fatal\"").Select(s => s.Id).ToListAsync());
+        Assert.DoesNotContain(_warning, await context.Statements.MatchingWords(context, "offensive -ostrovia").Select(s => s.Id).ToListAsync());
     }
 
     [Fact]
-    public async Task Should_use_the_generated_column_with_websearch_to_tsquery_in_sql()
+    public async Task Should_match_the_search_documents_statement_words_with_websearch_to_tsquery_in_sql()
     {
         await using var context = fixture.CreateContext();
-        var sql = context.Statements.MatchingWords("deja vu").ToQueryString();
-        Assert.Contains("search_vector @@ websearch_to_tsquery('english'", sql, StringComparison.Ordinal);
+        var sql = context.Statements.MatchingWords(context, "deja vu").ToQueryString();
+        Assert.Contains("document @@ public.statement_words_query(websearch_to_tsquery('english'", sql, StringComparison.Ordinal);
 
         var stored = await context.Database
-            .SqlQuery<string>($"SELECT search_vector::text AS \"Value\" FROM statements WHERE id = {_dejaVu}")
+            .SqlQuery<string>($"SELECT ts_filter(document, '{{a}}')::text AS \"Value\" FROM statement_search WHERE statement_id = {_dejaVu}")
             .SingleAsync();
-        Assert.Equal("'deja':1 'vu':2", stored);
+        Assert.Equal("'deja':1A 'vu':2A", stored);
+    }
+
+    [Fact]
+    public async Task Should_match_only_the_statements_own_words_not_the_article_title_in_the_search_document()
+    {
+        await using var context = fixture.CreateContext();
+        var found = await context.Statements.MatchingWords(context, "league chief").Select(s => s.Id).ToListAsync();
+        Assert.DoesNotContain(_strategy, found);
+        Assert.DoesNotContain(_warning, found);
+        Assert.DoesNotContain(_dejaVu, found);
+        Assert.Contains(_strategy, await context.Statements.MatchingWords(context, "harbour -league").Select(s => s.Id).ToListAsync());
     }
 
     [Fact]
     public async Task Should_find_a_misspelt_quote_by_trigram_similarity()
     {
         await using var context = fixture.CreateContext();
-        var query = context.Statements.SimilarTo("read the new Harbor Stratgy");
+        var query = context.Statements.SimilarTo(context, "read the new Harbor Stratgy");
         Assert.Contains(" % ", query.ToQueryString(), StringComparison.Ordinal);
         var found = await query.Select(s => s.Id).ToListAsync();
         Assert.Contains(_strategy, found);
@@ -77,14 +89,15 @@ public sealed class SearchTests(DatabaseFixture fixture) : IClassFixture<Databas
     }
 
     [Fact]
-    public async Task Should_have_gin_indexes_for_full_text_and_trigrams()
+    public async Task Should_have_gin_indexes_for_full_text_and_trigrams_on_the_search_table_only()
     {
         await using var context = fixture.CreateContext();
         var indexes = await context.Database
             .SqlQuery<string>($"SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexdef LIKE '%USING gin%' ORDER BY indexname")
             .ToListAsync();
-        Assert.Contains("CREATE INDEX ix_statements_search_vector ON public.statements USING gin (search_vector)", indexes);
-        Assert.Contains("CREATE INDEX ix_statements_text_trgm ON public.statements USING gin (text gin_trgm_ops)", indexes);
+        Assert.Contains("CREATE INDEX ix_statement_search_document ON public.statement_search USING gin (document)", indexes);
+        Assert.Contains("CREATE INDEX ix_statement_search_folded_text_trgm ON public.statement_search USING gin (folded_text gin_trgm_ops)", indexes);
+        Assert.DoesNotContain(indexes, i => i.Contains(" ON public.statements ", StringComparison.Ordinal));
         Assert.Contains("CREATE INDEX ix_person_aliases_normalised_alias_trgm ON public.person_aliases USING gin (normalised_alias gin_trgm_ops)", indexes);
     }
 

@@ -37,7 +37,7 @@ public sealed class GeneratorTests(DatabaseFixture database) : IClassFixture<Dat
 
         // The dropped indexes are back, and new rows still get ids after the generated ones.
         await using var connection = await database.OpenConnectionAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_indexes WHERE tablename = 'statements' AND indexname = 'ix_statements_text_trgm'", connection);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_indexes WHERE tablename = 'statements' AND indexname = 'ix_statements_speaker_id_status'", connection);
         Assert.Equal(1L, await command.ExecuteScalarAsync());
         await using var next = new Npgsql.NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('statements', 'id'))", connection);
         Assert.Equal(2_001L, await next.ExecuteScalarAsync());

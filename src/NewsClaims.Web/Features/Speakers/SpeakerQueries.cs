@@ -107,7 +107,7 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
             .Select(p => new PersonCount(p.Name, p.Slug, p.Count))
             .ToListAsync(ct);
 
-        var matching = await FilterAsync(keys, own, filter, outletNames, ct);
+        var matching = await FilterAsync(keys, own, person.Id, filter, outletNames, ct);
         IEnumerable<TimelineKey> ordered = matching.OrderByDescending(k => k.Date ?? DateOnly.MinValue).ThenByDescending(k => k.Id);
         if (TimelineCursor.TryParse(filter.Before, out var cursor))
         {
@@ -154,7 +154,7 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
 
     /// <summary>Year, outlet and kind narrow the keys in memory; claim verdicts and words need the database.</summary>
     private async Task<List<TimelineKey>> FilterAsync(
-        List<TimelineKey> keys, IQueryable<Statement> own, SpeakerFilter filter, Dictionary<long, string> outletNames, CancellationToken ct)
+        List<TimelineKey> keys, IQueryable<Statement> own, long speakerId, SpeakerFilter filter, Dictionary<long, string> outletNames, CancellationToken ct)
     {
         IEnumerable<TimelineKey> matching = keys;
         if (filter.Year is { } year)
@@ -186,7 +186,7 @@ public sealed class SpeakerQueries(NewsClaimsDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            narrowed = narrowed.MatchingWords(filter.Q.Trim());
+            narrowed = narrowed.MatchingWords(db, filter.Q.Trim(), speakerId);
         }
 
         if (filter.Verdict is not null || !string.IsNullOrWhiteSpace(filter.Q))
