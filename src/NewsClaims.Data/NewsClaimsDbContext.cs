@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,8 +27,11 @@ namespace NewsClaims.Data;
 /// <c>f_unaccent</c> wrapper (<see cref="DatabaseFunctions"/>) that the generated search vector needs; if Initial is
 /// ever regenerated, keep its <c>migrationBuilder.Sql(DatabaseFunctions.CreateUnaccent)</c> line before the tables.
 /// </remarks>
-public class NewsClaimsDbContext(DbContextOptions<NewsClaimsDbContext> options) : IdentityDbContext<EditorAccount>(options)
+public class NewsClaimsDbContext(DbContextOptions<NewsClaimsDbContext> options) : IdentityDbContext<EditorAccount>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in cookies, bearer tokens and antiforgery tokens: shared by every instance of the site, kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Outlet> Outlets => Set<Outlet>();
 
     public DbSet<Article> Articles => Set<Article>();

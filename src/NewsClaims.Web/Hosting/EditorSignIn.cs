@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using NewsClaims.Data;
 using NewsClaims.Data.Identity;
 
 namespace NewsClaims.Web.Hosting;
@@ -36,6 +38,10 @@ public static class EditorSignIn
     public static WebApplicationBuilder AddEditorSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // Keys in the database: a restart or a second instance still reads the cookies and tokens the site gave out.
+        services.AddDataProtection()
+            .SetApplicationName("NewsClaims")
+            .PersistKeysToDbContext<NewsClaimsDbContext>();
         new IdentityBuilder(typeof(EditorAccount), typeof(IdentityRole), services)
             .AddSignInManager()
             .AddDefaultTokenProviders();
