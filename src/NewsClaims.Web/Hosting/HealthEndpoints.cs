@@ -34,19 +34,23 @@ public static class HealthEndpoints
     public static bool IsHealthPath(PathString path) => path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// <c>select 1</c> on a pooled connection; a failure clears the pools, so connections broken by a database restart
-    /// are not handed out again and the next check (or request) sees the database as soon as it is back.
+    /// <c>select 1</c> on a pooled connection, bounded to <see cref="ProbeTimeout"/> however the server fails: a server
+    /// that accepts connections and never answers (frozen, or a lost network) would otherwise hold the probe until the
+    /// command timeout. A failure clears the pools, so connections broken by a database restart are not handed out
+    /// again and the next check (or request) sees the database as soon as it is back.
     /// </summary>
     private sealed class DatabaseCheck(string connectionString) : IHealthCheck
     {
+        private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1.5);
+
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(cancellationToken);
-                await using var command = new NpgsqlCommand("select 1", connection);
-                await command.ExecuteScalarAsync(cancellationToken);
+                // The probe owns its connection: if the wait gives up, the probe still closes it when the server answers.
+                var probe = ProbeAsync();
+                _ = probe.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                await probe.WaitAsync(ProbeTimeout, cancellationToken);
                 return HealthCheckResult.Healthy("The database answers.");
             }
             catch (Exception e) when (DatabaseUnavailable.IsDatabaseFailure(e) || e is OperationCanceledException)
@@ -55,6 +59,14 @@ public static class HealthEndpoints
                 // One line in the log per failed probe: the reason, not the stack.
                 return new HealthCheckResult(context.Registration.FailureStatus, "The database does not answer: " + e.GetBaseException().Message);
             }
+        }
+
+        private async Task ProbeAsync()
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("select 1", connection) { CommandTimeout = 2 };
+            await command.ExecuteScalarAsync();
         }
     }
 
