@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using NewsClaims.Data;
@@ -34,6 +36,20 @@ public static class EditorSignIn
     /// <summary>The signed-in editor's account id, which every change they make is recorded under.</summary>
     public static string EditorId(this ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("A signed-in editor has an id.");
+
+    /// <summary>
+    /// The editor policy with its cookie-or-bearer schemes, as <c>[Authorize]</c> would apply it, for endpoints open to
+    /// everyone that show editors more (drafts, everything-scope exports): challenged when not signed in, forbidden for a non-editor.
+    /// </summary>
+    public static async Task<PolicyAuthorizationResult> AuthorizeEditorAsync(this HttpContext context)
+    {
+        var services = context.RequestServices;
+        var policy = await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(Editor)
+                     ?? throw new InvalidOperationException("The editor policy is not registered.");
+        var evaluator = services.GetRequiredService<IPolicyEvaluator>();
+        var authentication = await evaluator.AuthenticateAsync(policy, context);
+        return await evaluator.AuthorizeAsync(policy, authentication, context, resource: null);
+    }
 
     public static WebApplicationBuilder AddEditorSignIn(this WebApplicationBuilder builder)
     {

@@ -447,6 +447,12 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await site.Factory.CreateClient().GetAsync($"/api/v1/annotations/{id}")).StatusCode);
+        // Its author follows the Location it was given: the draft, kept from shared caches; a reader's token does not see it.
+        var own = await editor.GetAsync(onStatement.Headers.Location);
+        Assert.False((await JsonAsync(own, HttpStatusCode.OK))["published"]!.GetValue<bool>());
+        Assert.True(own.Headers.CacheControl is { Private: true, NoStore: true }, $"Cache-Control: {own.Headers.CacheControl}");
+        var reader = await site.SignedInClientAsync(site.ReaderEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/v1/annotations/{id}")).StatusCode);
 
         var start = body.IndexOf("run all winter", StringComparison.Ordinal);
         var passage = await JsonAsync(await PostAsync(editor, "/api/v1/annotations",

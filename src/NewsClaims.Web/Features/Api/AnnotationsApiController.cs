@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using NewsClaims.Data;
+using NewsClaims.Web.Hosting;
 
 namespace NewsClaims.Web.Features.Api;
 
@@ -55,12 +57,21 @@ public sealed class AnnotationsApiController(NewsClaimsDbContext db) : ApiContro
         return Page(rows, paging.Limit, a => ApiCursor.Encode("annotations", a.Id));
     }
 
+    /// <summary>A published note; an editor (cookie or bearer token) also gets a draft, so the address a new note answers with works for its author.</summary>
     [HttpGet("{id:long}")]
     [OkJson<ApiAnnotation>]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<ApiAnnotation>> Get(long id, CancellationToken ct)
     {
-        var found = await db.Annotations.Where(a => a.Id == id).PublishedAnnotationsAsync(db, 1, ct);
+        var note = db.Annotations.Where(a => a.Id == id);
+        var found = await note.PublishedAnnotationsAsync(db, 1, ct);
+        if (found.Count == 0 && await note.AnyAsync(ct) && (await HttpContext.AuthorizeEditorAsync()).Succeeded)
+        {
+            // A draft is an editor's work in progress: never kept by a shared cache.
+            Response.Headers.CacheControl = "private, no-store";
+            found = await note.AnnotationsAsync(db, 1, withDrafts: true, ct);
+        }
+
         return found.Count == 0 ? NotFoundProblem($"published annotation {id}") : found[0];
     }
 }

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using NewsClaims.Data.Exports;
@@ -19,7 +17,7 @@ namespace NewsClaims.Web.Features.Exports;
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status401Unauthorized, "application/problem+json")]
 [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
-public sealed class ExportsController(KnowledgeBaseExport export, IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator) : ControllerBase
+public sealed class ExportsController(KnowledgeBaseExport export) : ControllerBase
 {
     private const string JsonLines = "application/x-ndjson; charset=utf-8";
 
@@ -83,9 +81,7 @@ public sealed class ExportsController(KnowledgeBaseExport export, IAuthorization
     /// <summary>The editor policy, with its cookie-or-bearer schemes, as <c>[Authorize]</c> would apply it: 401 when not signed in, 403 for a non-editor.</summary>
     private async Task<IActionResult?> RefusalAsync()
     {
-        var policy = await policies.GetPolicyAsync(EditorSignIn.Editor) ?? throw new InvalidOperationException("The editor policy is not registered.");
-        var authentication = await evaluator.AuthenticateAsync(policy, HttpContext);
-        var authorization = await evaluator.AuthorizeAsync(policy, authentication, HttpContext, resource: null);
+        var authorization = await HttpContext.AuthorizeEditorAsync();
         if (authorization.Succeeded)
         {
             return null;
