@@ -314,9 +314,11 @@ public sealed class ApiWriteTests(ImportSiteFixture site) : IClassFixture<Import
             Assert.Equal(duplicate.Id, (await db.Statements.SingleAsync(s => s.Id == high)).SpeakerId);
         }
 
-        var merged = await JsonAsync(await PostAsync(editor, url, new { version = duplicate.Version, into = right.Slug }), HttpStatusCode.OK);
+        var mergeResponse = await PostAsync(editor, url, new { version = duplicate.Version, into = right.Slug });
+        var merged = await JsonAsync(mergeResponse, HttpStatusCode.OK);
 
         Assert.Equal(right.Slug, merged["slug"]!.GetValue<string>());
+        Assert.Equal($"/api/v1/speakers/{right.Slug}", mergeResponse.Content.Headers.ContentLocation?.OriginalString);
         Assert.Equal(1, merged["statementCount"]!.GetValue<int>());
         await using (var db = site.CreateContext())
         {

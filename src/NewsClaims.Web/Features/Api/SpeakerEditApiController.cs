@@ -129,6 +129,12 @@ public sealed class SpeakerEditApiController(PersonEditing people, NewsClaimsDbC
                 // hook runs before a transaction commits.
                 await readerCache.InvalidateAsync(ct);
                 var current = id ?? await db.People.Where(p => p.Slug == done.Slug).Select(p => p.Id).FirstAsync(ct);
+                if (done.Slug != slug)
+                {
+                    // Renamed or merged: the answer is the person at their current address (the old one redirects there).
+                    Response.Headers.ContentLocation = $"/api/v1/speakers/{done.Slug}";
+                }
+
                 return await ApiProjections.PersonAsync(db, current, ct);
             case PersonOutcome.NotFound:
                 return NotFoundProblem($"speaker '{slug}'");
