@@ -15,10 +15,24 @@ local paths = {
   "/api/v1/search?q=customs%20checks",
 }
 local counter = 0
+-- SEARCH_UNCACHED=1 makes every request a different URL (a "fresh" parameter the site ignores), so none is answered
+-- from the reader cache: the cost of searching itself.
+local uncached = os.getenv("SEARCH_UNCACHED") == "1"
+local thread_id = 0
+local run = tostring(os.time())
+
+setup = function(thread)
+  thread_id = thread_id + 1
+  thread:set("prefix", thread_id)
+end
 
 request = function()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
+  local path = paths[(counter % #paths) + 1]
+  if uncached then
+    path = path .. "&fresh=" .. run .. "-" .. tostring(prefix or 0) .. "-" .. counter
+  end
+  return wrk.format("GET", path)
 end
 
 done = function(summary, latency, requests)

@@ -15,7 +15,7 @@ namespace NewsClaims.Data.Search;
 /// stemmed per article language, accents ignored) on <c>statement_search</c>; when the words find nothing, by the
 /// query respelled from the lexicon ("did you mean"), and failing that by trigram likeness of the whole text.
 /// </summary>
-public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
+public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
 {
     /// <summary>
     /// The most recently added matches up to this many are counted for the total and facets and, for relevance, ranked;
@@ -27,11 +27,8 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
     private const double FuzzyThreshold = 0.45;
 
-    /// <summary>Claims and annotations: the most recent matches up to this many are counted.</summary>
+    /// <summary>Claims and annotations: the most recent matches up to this many are counted and ranked.</summary>
     private const int SectionWindow = 200;
-
-    /// <summary>Claims: the most recent matches up to this many are ranked (the text is stemmed again to rank it).</summary>
-    private const int SectionRanked = 60;
 
     /// <summary>Similar statements are judged among at most this many sharing a rare word.</summary>
     private const int SimilarWindow = 500;
@@ -266,7 +263,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         // goes through the GIN index, a common one walks the id index and stops after a window of matches.
         var tsquery = TsQuery(configs);
         var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
-        var window = await WindowAsync(connection, query, tsquery, match, filters, sort == SearchSort.Relevance ? cursor : null, sort == SearchSort.Relevance, pageSize, ct);
+        var window = await WindowAsync(connection, query, configs, match, filters, sort == SearchSort.Relevance ? cursor : null, sort == SearchSort.Relevance, pageSize, ct);
         var rows = sort == SearchSort.Relevance ? window.Ranked : await PageByDateAsync(connection, query, match, filters, sort, cursor, pageSize, ct);
 
         string? nextCursor = null;
@@ -323,27 +320,30 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     /// ranked from it in the same statement. A verdict is looked up per statement of the window through its index.
     /// </summary>
     private static async Task<MatchWindow> WindowAsync(
-        NpgsqlConnection connection, string query, string tsquery, string match, SearchFilters filters, Cursor? cursor, bool ranked, int pageSize, CancellationToken ct)
+        NpgsqlConnection connection, string query, IReadOnlyList<string> configs, string match, SearchFilters filters, Cursor? cursor, bool ranked, int pageSize, CancellationToken ct)
     {
         var hits = "";
         if (ranked)
         {
             var keyset = cursor is null ? "" : "WHERE (r.score, r.statement_id) < (@c_score, @c_id)";
-            var score = query.Length == 0 ? "0::real" : Score(tsquery);
+            var score = query.Length == 0 ? "0::real" : Score(TsQuery(configs));
             hits = $"""
                 UNION ALL (SELECT 'hit', r.statement_id::text, NULL, 0, r.score FROM (SELECT w.statement_id, {score} AS score FROM m w) r
                            {keyset} ORDER BY r.score DESC, r.statement_id DESC LIMIT @limit)
                 """;
         }
 
+        // Both ways give the same window; they differ in what they read (see WindowPath).
+        const string columns = "s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind";
+        var source = query.Length > 0 && await WindowPathAsync(connection, query, configs, ct) == WindowPath.EveryMatch
+            ? $"""
+              every_match AS MATERIALIZED (SELECT {columns} FROM statement_search s WHERE {match}{filters.Sql()}),
+              m AS MATERIALIZED (SELECT * FROM every_match s ORDER BY s.statement_id DESC LIMIT {Window})
+              """
+            : $"m AS MATERIALIZED (SELECT {columns} FROM statement_search s WHERE {match}{filters.Sql()} ORDER BY s.statement_id DESC LIMIT {Window})";
         await using var command = new NpgsqlCommand(
             $"""
-            WITH m AS MATERIALIZED (
-                SELECT s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind
-                FROM statement_search s
-                WHERE {match}{filters.Sql()}
-                ORDER BY s.statement_id DESC
-                LIMIT {Window})
+            WITH {source}
             SELECT 'total', NULL, NULL, count(*), NULL::real FROM m
             UNION ALL (SELECT 'person', p.slug, p.name, f.n, NULL FROM (SELECT speaker_id, count(*) AS n FROM m WHERE speaker_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN people p ON p.id = f.speaker_id)
             UNION ALL (SELECT 'outlet', o.id::text, o.name, f.n, NULL FROM (SELECT outlet_id, count(*) AS n FROM m WHERE outlet_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10) f JOIN outlets o ON o.id = f.outlet_id)
@@ -393,6 +393,85 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
         return new MatchWindow(total, facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value, StringComparer.Ordinal), rankedRows);
     }
+
+    /// <summary>
+    /// How the window's statements are found. Newest first through the id index, testing each statement's words, is
+    /// quick when matches are dense (a common word: a few thousand statements read for 500 matches); every match
+    /// through the word index, then the newest kept, is quick when they are sparse. PostgreSQL prices the first way too
+    /// cheaply for words of middling frequency, where it reads a hundred thousand statements for 500 matches, so the
+    /// site decides when it can be sure: every match when even the query's rarest required word (any of its words for
+    /// an <c>or</c> query) occurs in fewer than √(window × statements) statements, where the two ways read about the same
+    /// number of rows. The per-word counts are PostgreSQL's own estimates (its statistics keep the frequent words'
+    /// frequencies); words are never assumed independent, which would send two common words that go together
+    /// ("dredging budget") down the sparse path. Otherwise PostgreSQL chooses, as it does with filters.
+    /// </summary>
+    private enum WindowPath
+    {
+        PlannerChooses,
+        EveryMatch,
+    }
+
+    /// <summary>At most this many words are priced; fewer required words only make the bound looser.</summary>
+    private const int PricedWords = 6;
+
+    private static async Task<WindowPath> WindowPathAsync(NpgsqlConnection connection, string query, IReadOnlyList<string> configs, CancellationToken ct)
+    {
+        var excluded = QueryText.Excluded(query);
+        var tokens = LetterRuns().Matches(query).Select(m => m.Value).ToList();
+        var alternatives = tokens.Any(t => t.Equals("or", StringComparison.OrdinalIgnoreCase));
+        var words = tokens.Where(t => !t.Equals("or", StringComparison.OrdinalIgnoreCase) && !excluded.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (words.Count == 0 || (alternatives && words.Count > PricedWords))
+        {
+            return WindowPath.PlannerChooses;
+        }
+
+        words = [.. words.Take(PricedWords)];
+        var tsqueries = words.Select((_, i) => TsQuery(configs).Replace("@q", $"@w{i}", StringComparison.Ordinal)).ToList();
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"SELECT (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'public.statement_search'::regclass), ARRAY[{string.Join(", ", tsqueries.Select(t => $"numnode({t})"))}]"));
+        foreach (var tsquery in tsqueries)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM statement_search s WHERE s.document @@ ({tsquery})"));
+        }
+
+        foreach (var command in batch.BatchCommands)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                command.Parameters.Add(new NpgsqlParameter<string>($"w{i}", words[i]));
+            }
+        }
+
+        double statements;
+        int[] lexemes;
+        var estimates = new List<double>();
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            statements = reader.IsDBNull(0) ? 0 : reader.GetDouble(0);
+            lexemes = reader.GetFieldValue<int[]>(1);
+            while (await reader.NextResultAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                using var plan = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+                estimates.Add(plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
+            }
+        }
+
+        // Stop words match nothing on their own and bound nothing.
+        var priced = estimates.Where((_, i) => lexemes[i] > 0).ToList();
+        if (priced.Count == 0 || (alternatives && priced.Count < words.Count))
+        {
+            return WindowPath.PlannerChooses;
+        }
+
+        var bound = alternatives ? priced.Sum() : priced.Min();
+        return bound <= Math.Sqrt(Window * Math.Max(statements, Window)) ? WindowPath.EveryMatch : WindowPath.PlannerChooses;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
+    private static partial System.Text.RegularExpressions.Regex LetterRuns();
 
     private sealed record MatchWindow(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, List<(long Id, float Score, DateOnly? Date)> Ranked);
 
@@ -555,17 +634,17 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
         await using var command = new NpgsqlCommand(
             $"""
-            WITH q AS (SELECT websearch_to_tsquery('public.nc_english'::regconfig, @q) AS tsq),
-            found AS (SELECT c.id FROM claims c CROSS JOIN q
-                      WHERE to_tsvector('public.nc_english'::regconfig, c.text) @@ q.tsq
-                      ORDER BY c.id DESC LIMIT {SectionWindow}),
-            m AS (SELECT c.id, c.text, c.verdict, ts_rank_cd(to_tsvector('public.nc_english'::regconfig, c.text), q.tsq) AS rank
-                  FROM (SELECT id FROM found ORDER BY id DESC LIMIT {SectionRanked}) f JOIN claims c ON c.id = f.id CROSS JOIN q)
-            SELECT m.id, m.text, ts_headline('public.nc_english'::regconfig, m.text, q.tsq, @whole), m.verdict,
-                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = m.id)::int, (SELECT count(*) FROM found)
-            FROM m CROSS JOIN q
-            ORDER BY m.rank DESC, m.id DESC
-            LIMIT 20
+            WITH found AS MATERIALIZED (
+                SELECT c.id, c.text, c.verdict, c.search_document FROM claims c
+                WHERE c.search_document @@ websearch_to_tsquery('public.nc_english'::regconfig, @q)
+                ORDER BY c.id DESC LIMIT {SectionWindow}),
+            top AS (
+                SELECT f.*, ts_rank_cd(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank FROM found f
+                ORDER BY rank DESC, f.id DESC LIMIT 20)
+            SELECT t.id, t.text, ts_headline('public.nc_english'::regconfig, t.text, websearch_to_tsquery('public.nc_english'::regconfig, @q), @whole), t.verdict,
+                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = t.id)::int, (SELECT count(*) FROM found)
+            FROM top t
+            ORDER BY t.rank DESC, t.id DESC
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<string>("whole", HeadlineWhole));
@@ -591,17 +670,18 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
         await using var command = new NpgsqlCommand(
             $"""
-            WITH q AS (SELECT websearch_to_tsquery('public.nc_english'::regconfig, @q) AS tsq),
-            found AS (SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id
-                      FROM annotations a CROSS JOIN q
-                      WHERE to_tsvector('public.nc_english'::regconfig, a.body) @@ q.tsq AND a.visibility = 'published'
-                      ORDER BY a.id DESC LIMIT {SectionWindow}),
-            m AS (SELECT f.*, ts_rank_cd(to_tsvector('public.nc_english'::regconfig, f.body), q.tsq) AS rank FROM found f CROSS JOIN q)
-            SELECT m.id, ts_headline('public.nc_english'::regconfig, m.body, q.tsq, @fragments), m.motivation,
-                   m.statement_id, m.article_id, m.claim_id, p.slug, (SELECT count(*) FROM m)
-            FROM m CROSS JOIN q LEFT JOIN people p ON p.id = m.person_id
-            ORDER BY m.rank DESC, m.id DESC
-            LIMIT 20
+            WITH found AS MATERIALIZED (
+                SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id, a.search_document
+                FROM annotations a
+                WHERE a.search_document @@ websearch_to_tsquery('public.nc_english'::regconfig, @q) AND a.visibility = 'published'
+                ORDER BY a.id DESC LIMIT {SectionWindow}),
+            top AS (
+                SELECT f.*, ts_rank_cd(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank FROM found f
+                ORDER BY rank DESC, f.id DESC LIMIT 20)
+            SELECT t.id, ts_headline('public.nc_english'::regconfig, t.body, websearch_to_tsquery('public.nc_english'::regconfig, @q), @fragments), t.motivation,
+                   t.statement_id, t.article_id, t.claim_id, p.slug, (SELECT count(*) FROM found)
+            FROM top t LEFT JOIN people p ON p.id = t.person_id
+            ORDER BY t.rank DESC, t.id DESC
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<string>("fragments", HeadlineFragments));

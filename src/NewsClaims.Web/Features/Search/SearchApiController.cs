@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsClaims.Data.Search;
+using NewsClaims.Web.Features.Shared;
 
 namespace NewsClaims.Web.Features.Search;
 
 /// <summary>The search page's JSON twin: same parameters, with highlights and facets.</summary>
 [ApiController]
 [EnableRateLimiting(SearchRateLimiting.Policy)]
+[OutputCache(PolicyName = ReaderCachePolicy.Name)]
 [Produces("application/json")]
 public sealed class SearchApiController(QuoteSearch search, QuoteCheck quoteCheck) : ControllerBase
 {

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsClaims.Data.Search;
+using NewsClaims.Web.Features.Shared;
 
 namespace NewsClaims.Web.Features.Search;
 
 [EnableRateLimiting(SearchRateLimiting.Policy)]
+[OutputCache(PolicyName = ReaderCachePolicy.Name)]
 public sealed class SearchController(QuoteSearch search, QuoteCheck quoteCheck) : Controller
 {
     [HttpGet("/search")]

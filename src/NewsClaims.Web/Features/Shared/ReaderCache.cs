@@ -33,7 +33,11 @@ public sealed class ReaderCachePolicy : IOutputCachePolicy
     public const string Name = "Reader";
     public const string Tag = "reader";
 
-    /// <summary>Long enough to absorb traffic; pages changed by other processes (the command-line import) refresh within it.</summary>
+    /// <summary>
+    /// Long enough to absorb traffic. Changes evict at once (<see cref="ReaderCacheInterceptor"/> for this instance's
+    /// saves, <see cref="ReaderChangeListener"/> for any other process's commits); the lifetime only bounds staleness
+    /// while the listener cannot reach the database.
+    /// </summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)

@@ -8,8 +8,8 @@ namespace NewsClaims.Web.Features.Shared;
 
 /// <summary>
 /// Evicts the reader page cache after the site saves a change readers can see (articles, statements, people,
-/// claims, annotations ...), so no feature has to remember to. Account and audit rows do not count. Changes made by
-/// another process (the command-line import) age out with <see cref="ReaderCachePolicy.Lifetime"/>.
+/// claims, annotations ...), so no feature has to remember to. Account and audit rows do not count. Changes committed by
+/// another process (the command-line import, another instance) reach <see cref="ReaderChangeListener"/> instead.
 /// </summary>
 internal sealed class ReaderCacheInterceptor(IReaderCacheInvalidator invalidator) : SaveChangesInterceptor
 {
