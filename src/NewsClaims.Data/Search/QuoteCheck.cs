@@ -39,7 +39,7 @@ public sealed partial class QuoteCheck(QuoteSearch search, SearchLanguages langu
         {
             var configs = await languages.ConfigurationsAsync(connection, null, ct);
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await QuoteSearch.SetThresholdAsync(connection, "pg_trgm.similarity_threshold", 0.35, ct);
+            await QuoteSearch.SetLocalAsync(connection, "pg_trgm.similarity_threshold", 0.35, ct);
             var speakerIds = speaker is null ? [] : await SpeakersNamedAsync(connection, speaker, ct);
             var candidates = await CandidatesAsync(connection, words, SearchKey.ForQuote(quote), configs, ct);
             var anyWord = string.Join(" or ", words);

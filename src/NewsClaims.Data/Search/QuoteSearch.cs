@@ -33,6 +33,15 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
     /// <summary>Similar statements are judged among at most this many sharing a rare word.</summary>
     private const int SimilarWindow = 500;
 
+    /// <summary>
+    /// The likeness fallback (words found nowhere, not even respelled) is best effort: short misspelt words share
+    /// trigrams with a great many texts, so it gets this long before the search answers that nothing is close.
+    /// </summary>
+    private static readonly TimeSpan FuzzyTimeBudget = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Respelling: the lexicon words most like a misspelt word by trigrams, among which the fewest edits wins.</summary>
+    private const int RespellCandidates = 12;
+
     /// <summary>Trigram likeness is judged on at most this many candidates: short misspelt queries share trigrams with many texts.</summary>
     private const int FuzzyWindow = 300;
 
@@ -188,7 +197,7 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
 
     internal Task CloseAsync() => db.Database.CloseConnectionAsync();
 
-    internal static async Task SetThresholdAsync(NpgsqlConnection connection, string setting, double value, CancellationToken ct)
+    internal static async Task SetLocalAsync(NpgsqlConnection connection, string setting, double value, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand("SELECT set_config(@name, @value, true)", connection);
         command.Parameters.Add(new NpgsqlParameter<string>("name", setting));
@@ -490,19 +499,35 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
 
         var exclusion = excluded.Count == 0 ? "" : $" AND NOT s.document @@ ({TsQuery(configs).Replace("@q", "@excluded", StringComparison.Ordinal)})";
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await SetThresholdAsync(connection, "pg_trgm.word_similarity_threshold", FuzzyThreshold, ct);
+        await SetLocalAsync(connection, "pg_trgm.word_similarity_threshold", FuzzyThreshold, ct);
+        await SetLocalAsync(connection, "statement_timeout", FuzzyTimeBudget.TotalMilliseconds, ct);
         var found = new List<(long Id, double Score)>();
-        await using (var command = new NpgsqlCommand(
-            $"""
-            SELECT c.statement_id, c.similarity FROM (
-                SELECT s.statement_id, word_similarity(@folded, s.folded_text)::float8 AS similarity
-                FROM statement_search s
-                WHERE @folded <% s.folded_text{exclusion}{filters.Sql()}
-                LIMIT {FuzzyWindow}) c
-            ORDER BY c.similarity DESC, c.statement_id DESC
-            LIMIT @limit
-            """, connection))
+        try
         {
+            await ReadLikenessAsync();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !ct.IsCancellationRequested)
+        {
+            // Words shared by a great many texts: nothing close enough was found within the budget.
+            return [];
+        }
+
+        var hits = await DetailsAsync(connection, found, respelled ?? query, configs, ct);
+        await transaction.CommitAsync(ct);
+        return hits;
+
+        async Task ReadLikenessAsync()
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                SELECT c.statement_id, c.similarity FROM (
+                    SELECT s.statement_id, word_similarity(@folded, s.folded_text)::float8 AS similarity
+                    FROM statement_search s
+                    WHERE @folded <% s.folded_text{exclusion}{filters.Sql()}
+                    LIMIT {FuzzyWindow}) c
+                ORDER BY c.similarity DESC, c.statement_id DESC
+                LIMIT @limit
+                """, connection);
             command.Parameters.Add(new NpgsqlParameter<string>("folded", folded));
             command.Parameters.Add(new NpgsqlParameter<string>("excluded", string.Join(" or ", excluded)));
             command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize));
@@ -513,10 +538,6 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
                 found.Add((reader.GetInt64(0), reader.GetDouble(1)));
             }
         }
-
-        var hits = await DetailsAsync(connection, found, respelled ?? query, configs, ct);
-        await transaction.CommitAsync(ct);
-        return hits;
     }
 
     /// <summary>The query with each word the lexicon does not know replaced by the closest word it does; null when nothing changes.</summary>
@@ -528,25 +549,42 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
             return null;
         }
 
+        // Candidates by shared trigrams, then the fewest edits wins, then the most frequent: trigram likeness alone
+        // prefers a rare longer word that contains the typo ("watatter") to the common word meant ("water").
         await using var command = new NpgsqlCommand(
-            """
-            SELECT w.i, best.word
+            $"""
+            SELECT w.i, c.word, c.occurrences
             FROM unnest(@words) WITH ORDINALITY AS w(word, i)
             CROSS JOIN LATERAL (
-                SELECT l.word FROM search_lexicon l
+                SELECT l.word, l.occurrences FROM search_lexicon l
                 WHERE l.word % w.word
                 ORDER BY similarity(l.word, w.word) DESC, l.occurrences DESC, l.word
-                LIMIT 1) best
+                LIMIT {RespellCandidates}) c
             WHERE NOT EXISTS (SELECT 1 FROM search_lexicon k WHERE k.word = w.word)
             """, connection);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("words", [.. words.Select(SearchKey.ForQuote)]));
+        var folded = words.Select(SearchKey.ForQuote).ToArray();
+        command.Parameters.Add(new NpgsqlParameter<string[]>("words", folded));
         var corrections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var best = new Dictionary<int, (int Edits, long Occurrences, string Word)>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                corrections[words[(int)reader.GetInt64(0) - 1]] = reader.GetString(1);
+                var index = (int)reader.GetInt64(0) - 1;
+                var word = reader.GetString(1);
+                var candidate = (Edits: WordDiff.EditDistance(folded[index], word, 3), Occurrences: reader.GetInt64(2), Word: word);
+                if (!best.TryGetValue(index, out var current)
+                    || candidate.Edits < current.Edits
+                    || (candidate.Edits == current.Edits && candidate.Occurrences > current.Occurrences))
+                {
+                    best[index] = candidate;
+                }
             }
+        }
+
+        foreach (var (index, choice) in best)
+        {
+            corrections[words[index]] = choice.Word;
         }
 
         // Swapped letters ("wnid") share almost no trigrams with the word meant: try an edit distance of one or two.

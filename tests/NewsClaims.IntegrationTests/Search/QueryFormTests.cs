@@ -1,3 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using NewsClaims.Core.Articles;
+using NewsClaims.Core.Statements;
+using NewsClaims.Data;
+using NewsClaims.IntegrationTests.Infrastructure;
+
 namespace NewsClaims.IntegrationTests.Search;
 
 /// <summary>Every query form the search box takes: words, stems, accents, phrases, exclusion, or, other languages.</summary>
@@ -74,6 +80,33 @@ public sealed class QueryFormTests(SearchFixture site)
         Assert.Equal("corrected", result.GetProperty("match").GetString());
         Assert.Equal("deja vu", result.GetProperty("searchedFor").GetString());
         Assert.Equal(site.DejaVu, SearchFixture.StatementIds(result)[0]);
+    }
+
+    [Fact]
+    public async Task Should_respell_to_the_word_fewest_edits_away_not_the_rare_word_sharing_most_trigrams()
+    {
+        // "kollder" shares more trigrams with the rare "kolollder" (0.8) than with the common "kolder" (0.67), but
+        // "kolder" is one edit away and the rare word two: a reader who typed "kollder" meant "kolder".
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
+        {
+            var context = scope.ServiceProvider.GetRequiredService<NewsClaimsDbContext>();
+            var speaker = Sample.Person("Ines Marwood");
+            foreach (var words in new[] { "the kolder quay will close", "no kolder tolls this year", "a kolder ferry at dawn", "the kolollder estate is sold" })
+            {
+                var article = new Article("Quay news", $"Ines Marwood said {words}. {Guid.NewGuid():N}");
+                article.AddStatement(Sample.Span(article.Body, words), StatementKind.Indirect, 0.9)
+                    .AttributeTo(speaker, Sample.Span(article.Body, "Ines Marwood"), "test");
+                context.Articles.Add(article);
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        var result = await site.ApiAsync("/api/v1/search?q=kollder");
+
+        Assert.Equal("corrected", result.GetProperty("match").GetString());
+        Assert.Equal("kolder", result.GetProperty("searchedFor").GetString());
+        Assert.Equal(3, result.GetProperty("total").GetInt64());
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NewsClaims.Core.Articles;
 using NewsClaims.Core.Statements;
+using NewsClaims.Data;
 using NewsClaims.IntegrationTests.Infrastructure;
 
 namespace NewsClaims.IntegrationTests.Search;
@@ -47,8 +49,10 @@ public sealed class SearchIndexMaintenanceTests(SearchFixture site)
 
         Assert.Contains(statement.Id, SearchFixture.StatementIds(await site.ApiAsync("/api/v1/search?q=kessling%20floodgate")));
 
-        await using (var context = site.CreateContext())
+        // Rejected through the site's own context, as an editor would: its save evicts the cached search at once.
+        await using (var scope = site.Factory.Services.CreateAsyncScope())
         {
+            var context = scope.ServiceProvider.GetRequiredService<NewsClaimsDbContext>();
             var stored = await context.Statements.SingleAsync(s => s.Id == statement.Id);
             stored.Reject(editor.Id, DateTimeOffset.UtcNow, "Not a statement.");
             await context.SaveChangesAsync();
