@@ -1,6 +1,8 @@
 using System.Data;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NewsClaims.Core.Common;
@@ -268,8 +270,7 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
     private async Task<SearchResult> FindByWordsAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
     {
-        // The tsquery is written inline, not in a CTE, so the planner sees how common the words are: a rare word
-        // goes through the GIN index, a common one walks the id index and stops after a window of matches.
+        // The tsquery is written inline, not in a CTE, so the planner sees how common the words are (see WindowPath).
         var tsquery = TsQuery(configs);
         var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
         var window = await WindowAsync(connection, query, configs, match, filters, sort == SearchSort.Relevance ? cursor : null, sort == SearchSort.Relevance, pageSize, ct);
@@ -342,7 +343,7 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
                 """;
         }
 
-        // Both ways give the same window; they differ in what they read (see WindowPath).
+        // Both ways give the same window, so a wrong choice costs time, never results; they differ in what they read.
         const string columns = "s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind";
         var source = query.Length > 0 && await WindowPathAsync(connection, query, configs, ct) == WindowPath.EveryMatch
             ? $"""
@@ -463,7 +464,7 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
             while (await reader.NextResultAsync(ct))
             {
                 await reader.ReadAsync(ct);
-                using var plan = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
+                using var plan = JsonDocument.Parse(reader.GetString(0));
                 estimates.Add(plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
             }
         }
@@ -479,8 +480,8 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
         return bound <= Math.Sqrt(Window * Math.Max(statements, Window)) ? WindowPath.EveryMatch : WindowPath.PlannerChooses;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
-    private static partial System.Text.RegularExpressions.Regex LetterRuns();
+    [GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
+    private static partial Regex LetterRuns();
 
     private sealed record MatchWindow(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, List<(long Id, float Score, DateOnly? Date)> Ranked);
 
