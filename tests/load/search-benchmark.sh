@@ -59,17 +59,17 @@ curl -sf "http://127.0.0.1:$site_port/health" >/dev/null || { echo "site did not
 
 base="http://127.0.0.1:$site_port"
 echo "== warm-up"
-wrk -t2 -c"$CONNECTIONS" -d5s -s tests/load/search-common.lua "$base" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s -s tests/load/search-fuzzy.lua "$base" >/dev/null
+SEARCH_SET=common wrk -t2 -c"$CONNECTIONS" -d5s -s tests/load/search.lua "$base" >/dev/null
+SEARCH_SET=fuzzy wrk -t2 -c"$CONNECTIONS" -d5s -s tests/load/search.lua "$base" >/dev/null
 # Uncached first: every request a new URL, so each one searches (the cost of the search itself); then the same
 # twelve queries over and over, as popular searches are, answered from the reader cache after their first time.
 for mode in uncached cached; do
   SEARCH_UNCACHED=0; [ "$mode" = uncached ] && SEARCH_UNCACHED=1
   export SEARCH_UNCACHED
   echo "== $mode: common one- and two-word queries with facets: wrk -t2 -c$CONNECTIONS -d$DURATION"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s tests/load/search-common.lua "$base" | grep -E "RESULT|Non-2xx|Socket errors"
+  SEARCH_SET=common wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s tests/load/search.lua "$base" | grep -E "RESULT|Non-2xx|Socket errors"
   echo "== $mode: misspelt queries (respelled or trigram fallback): wrk -t2 -c$CONNECTIONS -d$DURATION"
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s tests/load/search-fuzzy.lua "$base" | grep -E "RESULT|Non-2xx|Socket errors"
+  SEARCH_SET=fuzzy wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s tests/load/search.lua "$base" | grep -E "RESULT|Non-2xx|Socket errors"
 done
 
 echo "== what one request returns (common word)"
