@@ -14,8 +14,13 @@ public sealed class ImportOptions
     /// </summary>
     public double PublishFromConfidence { get; set; } = 0.6;
 
-    /// <summary>Articles written per transaction by bulk imports; a batch that fails is retried one article per transaction.</summary>
-    public int BatchSize { get; set; } = 250;
+    /// <summary>
+    /// Articles written per transaction by bulk imports; a batch that fails is retried one article per transaction.
+    /// Each batch costs the server a fixed share (the search and lexicon triggers' plans, a refresh of every statement
+    /// of a speaker who gained an alias, upserts of the same common words, a GIN merge): 500 took a sixth off a bulk
+    /// import's server CPU against 250, for about 15 MB more memory (two batches are held at most).
+    /// </summary>
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>Web pages: the whole fetch, redirects included, must finish within this time.</summary>
     public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(20);
