@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NewsClaims.Data.Search;
 
@@ -8,7 +9,10 @@ namespace NewsClaims.Data.Migrations
     /// <summary>
     /// The lexicon an import keeps filters its words with a length check and a simple letters-only pattern instead of
     /// a bounded repetition: the same words, cheaper (see <see cref="SearchSchema.CheaperLexiconWordFilter"/>).
+    /// No change to the model.
     /// </summary>
+    [DbContext(typeof(NewsClaimsDbContext))]
+    [Migration("20261202024500_ImportLexiconWordFilter")]
     public partial class ImportLexiconWordFilter : Migration
     {
         /// <inheritdoc />
