@@ -2,7 +2,6 @@ using System.Data;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NewsClaims.Core.Common;
@@ -17,7 +16,7 @@ namespace NewsClaims.Data.Search;
 /// stemmed per article language, accents ignored) on <c>statement_search</c>; when the words find nothing, by the
 /// query respelled from the lexicon ("did you mean"), and failing that by trigram likeness of the whole text.
 /// </summary>
-public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
+public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
 {
     /// <summary>
     /// The most recently added matches up to this many are counted for the total and facets and, for relevance, ranked;
@@ -270,7 +269,7 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
     private async Task<SearchResult> FindByWordsAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
     {
-        // The tsquery is written inline, not in a CTE, so the planner sees how common the words are (see WindowPath).
+        // The tsquery is written inline, not in a CTE, so the planner sees how common the words are (see WindowPaths).
         var tsquery = TsQuery(configs);
         var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
         var window = await WindowAsync(connection, query, configs, match, filters, sort == SearchSort.Relevance ? cursor : null, sort == SearchSort.Relevance, pageSize, ct);
@@ -343,14 +342,8 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
                 """;
         }
 
-        // Both ways give the same window, so a wrong choice costs time, never results; they differ in what they read.
-        const string columns = "s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind";
-        var source = query.Length > 0 && await WindowPathAsync(connection, query, configs, ct) == WindowPath.EveryMatch
-            ? $"""
-              every_match AS MATERIALIZED (SELECT {columns} FROM statement_search s WHERE {match}{filters.Sql()}),
-              m AS MATERIALIZED (SELECT * FROM every_match s ORDER BY s.statement_id DESC LIMIT {Window})
-              """
-            : $"m AS MATERIALIZED (SELECT {columns} FROM statement_search s WHERE {match}{filters.Sql()} ORDER BY s.statement_id DESC LIMIT {Window})";
+        var path = query.Length > 0 ? await WindowPathAsync(connection, query, configs, ct) : WindowPath.PlannerChooses;
+        var source = WindowPaths.Source(path, match + filters.Sql(), Window);
         await using var command = new NpgsqlCommand(
             $"""
             WITH {source}
@@ -404,38 +397,15 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
         return new MatchWindow(total, facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value, StringComparer.Ordinal), rankedRows);
     }
 
-    /// <summary>
-    /// How the window's statements are found. Newest first through the id index, testing each statement's words, is
-    /// quick when matches are dense (a common word: a few thousand statements read for 500 matches); every match
-    /// through the word index, then the newest kept, is quick when they are sparse. PostgreSQL prices the first way too
-    /// cheaply for words of middling frequency, where it reads a hundred thousand statements for 500 matches, so the
-    /// site decides when it can be sure: every match when even the query's rarest required word (any of its words for
-    /// an <c>or</c> query) occurs in fewer than √(window × statements) statements, where the two ways read about the same
-    /// number of rows. The per-word counts are PostgreSQL's own estimates (its statistics keep the frequent words'
-    /// frequencies); words are never assumed independent, which would send two common words that go together
-    /// ("dredging budget") down the sparse path. Otherwise PostgreSQL chooses, as it does with filters.
-    /// </summary>
-    private enum WindowPath
-    {
-        PlannerChooses,
-        EveryMatch,
-    }
-
-    /// <summary>At most this many words are priced; fewer required words only make the bound looser.</summary>
-    private const int PricedWords = 6;
-
+    /// <summary>Asks PostgreSQL for its estimates and lets <see cref="WindowPaths"/> choose.</summary>
     private static async Task<WindowPath> WindowPathAsync(NpgsqlConnection connection, string query, IReadOnlyList<string> configs, CancellationToken ct)
     {
-        var excluded = QueryText.Excluded(query);
-        var tokens = LetterRuns().Matches(query).Select(m => m.Value).ToList();
-        var alternatives = tokens.Any(t => t.Equals("or", StringComparison.OrdinalIgnoreCase));
-        var words = tokens.Where(t => !t.Equals("or", StringComparison.OrdinalIgnoreCase) && !excluded.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-        if (words.Count == 0 || (alternatives && words.Count > PricedWords))
+        if (WindowPaths.WordsToPrice(query) is not { } priced)
         {
             return WindowPath.PlannerChooses;
         }
 
-        words = [.. words.Take(PricedWords)];
+        var (words, alternatives) = priced;
         var tsqueries = words.Select((_, i) => TsQuery(configs).Replace("@q", $"@w{i}", StringComparison.Ordinal)).ToList();
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
@@ -469,19 +439,9 @@ public sealed partial class QuoteSearch(NewsClaimsDbContext db, SearchLanguages 
             }
         }
 
-        // Stop words match nothing on their own and bound nothing.
-        var priced = estimates.Where((_, i) => lexemes[i] > 0).ToList();
-        if (priced.Count == 0 || (alternatives && priced.Count < words.Count))
-        {
-            return WindowPath.PlannerChooses;
-        }
-
-        var bound = alternatives ? priced.Sum() : priced.Min();
-        return bound <= Math.Sqrt(Window * Math.Max(statements, Window)) ? WindowPath.EveryMatch : WindowPath.PlannerChooses;
+        return WindowPaths.Choose(estimates, lexemes, alternatives, statements, Window);
     }
 
-    [GeneratedRegex(@"\p{L}[\p{L}\p{M}]*")]
-    private static partial Regex LetterRuns();
 
     private sealed record MatchWindow(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, List<(long Id, float Score, DateOnly? Date)> Ranked);
 
