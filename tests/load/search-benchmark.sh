@@ -40,6 +40,14 @@ if [ "$indexed" != "$total" ]; then
   psql_ -c "SET maintenance_work_mem = '1GB'" -c "SELECT statement_search_rebuild()" -c "VACUUM ANALYZE statement_search" -c "VACUUM ANALYZE search_lexicon"
 fi
 
+# Imports write search rows in statement order, and relevance walks them newest-first. A knowledge base rebuilt before
+# the rebuild kept that order (before 2 December 2026) has them shuffled: put them in order once, as an import would have.
+shuffled=$(psql_ -tAc "SELECT coalesce((SELECT correlation < 0.9 FROM pg_stats WHERE tablename = 'statement_search' AND attname = 'statement_id'), true)")
+if [ "$shuffled" = t ]; then
+  echo "== putting statement_search in statement order"
+  psql_ -c "SET maintenance_work_mem = '1GB'" -c "CLUSTER statement_search USING statement_search_pkey" -c "ANALYZE statement_search"
+fi
+
 site_port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 site=${NEWSCLAIMS_BENCH_SITE:-}
 if [ -z "$site" ]; then

@@ -35,12 +35,25 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
         Assert.Contains(maintained.Rows, r => r.Contains("tidewat:", StringComparison.Ordinal));
 
         await using var transaction = await connection.BeginTransactionAsync();
-        await using (var rebuild = new NpgsqlCommand("SELECT public.statement_search_rebuild()", connection, transaction))
+
+        // Parallel workers return the join's rows interleaved: the rebuild must still write them in statement order.
+        await using (var rebuild = new NpgsqlCommand(
+            """
+            SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0;
+            SET LOCAL max_parallel_workers_per_gather = 4; SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off;
+            SELECT public.statement_search_rebuild();
+            """, connection, transaction))
         {
             await rebuild.ExecuteScalarAsync();
         }
 
         var rebuilt = await SearchStateAsync(connection, transaction);
+        await using (var order = new NpgsqlCommand(
+            "SELECT array_agg(statement_id ORDER BY ctid) = array_agg(statement_id ORDER BY statement_id) FROM statement_search", connection, transaction))
+        {
+            Assert.True((bool)(await order.ExecuteScalarAsync())!, "the rebuild wrote search rows out of statement order");
+        }
+
         await transaction.RollbackAsync();
 
         Assert.Equal(rebuilt.Rows, maintained.Rows);
