@@ -1,7 +1,6 @@
 using System.Data;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NewsClaims.Core.Common;
@@ -16,7 +15,7 @@ namespace NewsClaims.Data.Search;
 /// stemmed per article language, accents ignored) on <c>statement_search</c>; when the words find nothing, by the
 /// query respelled from the lexicon ("did you mean"), and failing that by trigram likeness of the whole text.
 /// </summary>
-public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, ILogger<QuoteSearch> logger)
+public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, WordEstimates estimates, ILogger<QuoteSearch> logger)
 {
     /// <summary>
     /// The most recently added matches up to this many are counted for the total and facets and, for relevance, ranked;
@@ -328,7 +327,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     /// The window of the most recent matches, read once: the total and facets count it, and for relevance the page is
     /// ranked from it in the same statement. A verdict is looked up per statement of the window through its index.
     /// </summary>
-    private static async Task<MatchWindow> WindowAsync(
+    private async Task<MatchWindow> WindowAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, string match, SearchFilters filters, Cursor? cursor, bool ranked, int pageSize, CancellationToken ct)
     {
         var hits = "";
@@ -397,8 +396,8 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return new MatchWindow(total, facets.ToDictionary(f => f.Key, f => (IReadOnlyList<FacetValue>)f.Value, StringComparer.Ordinal), rankedRows);
     }
 
-    /// <summary>Asks PostgreSQL for its estimates and lets <see cref="WindowPaths"/> choose.</summary>
-    private static async Task<WindowPath> WindowPathAsync(NpgsqlConnection connection, string query, IReadOnlyList<string> configs, CancellationToken ct)
+    /// <summary>Prices the query's words with PostgreSQL's estimates and lets <see cref="WindowPaths"/> choose.</summary>
+    private async Task<WindowPath> WindowPathAsync(NpgsqlConnection connection, string query, IReadOnlyList<string> configs, CancellationToken ct)
     {
         if (WindowPaths.WordsToPrice(query) is not { } priced)
         {
@@ -406,42 +405,9 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         }
 
         var (words, alternatives) = priced;
-        var tsqueries = words.Select((_, i) => TsQuery(configs).Replace("@q", $"@w{i}", StringComparison.Ordinal)).ToList();
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"SELECT (SELECT greatest(reltuples, 0)::float8 FROM pg_class WHERE oid = 'public.statement_search'::regclass), ARRAY[{string.Join(", ", tsqueries.Select(t => $"numnode({t})"))}]"));
-        foreach (var tsquery in tsqueries)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"EXPLAIN (FORMAT JSON) SELECT 1 FROM statement_search s WHERE s.document @@ ({tsquery})"));
-        }
-
-        foreach (var command in batch.BatchCommands)
-        {
-            for (var i = 0; i < words.Count; i++)
-            {
-                command.Parameters.Add(new NpgsqlParameter<string>($"w{i}", words[i]));
-            }
-        }
-
-        double statements;
-        int[] lexemes;
-        var estimates = new List<double>();
-        await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            await reader.ReadAsync(ct);
-            statements = reader.IsDBNull(0) ? 0 : reader.GetDouble(0);
-            lexemes = reader.GetFieldValue<int[]>(1);
-            while (await reader.NextResultAsync(ct))
-            {
-                await reader.ReadAsync(ct);
-                using var plan = JsonDocument.Parse(reader.GetString(0));
-                estimates.Add(plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble());
-            }
-        }
-
-        return WindowPaths.Choose(estimates, lexemes, alternatives, statements, Window);
+        var (statements, lexemes, matches) = await estimates.ForAsync(connection, words, configs, ct);
+        return WindowPaths.Choose(matches, lexemes, alternatives, statements, Window);
     }
-
 
     private sealed record MatchWindow(long Total, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets, List<(long Id, float Score, DateOnly? Date)> Ranked);
 

@@ -10,6 +10,7 @@ public static class SearchServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SearchLanguages>();
+        services.AddSingleton<WordEstimates>();
         services.AddScoped<QuoteSearch>();
         services.AddScoped<QuoteCheck>();
         return services;
