@@ -80,9 +80,8 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             }
 
             var configs = await languages.ConfigurationsAsync(connection, filters.Language, ct);
-            var words = await FindByWordsAsync(connection, query, configs, filters, sort, cursor, pageSize, ct);
-            var claims = await ClaimsAsync(connection, query, ct);
-            var annotations = await AnnotationsAsync(connection, query, ct);
+            var words = await FindByWordsAsync(connection, query, configs, filters, sort, cursor, pageSize, withSections: true, ct);
+            var (claims, annotations) = (words.Claims, words.Annotations);
             if (words.Total > 0 || query.Length == 0 || cursor is not null)
             {
                 string? didYouMean = null;
@@ -97,7 +96,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             var respelled = await RespellAsync(connection, query, ct);
             if (respelled is not null)
             {
-                var corrected = await FindByWordsAsync(connection, respelled, configs, filters, sort, null, pageSize, ct);
+                var corrected = await FindByWordsAsync(connection, respelled, configs, filters, sort, null, pageSize, withSections: false, ct);
                 if (corrected.Total > 0)
                 {
                     messages.Add($"No statement has all the words of “{query}”; showing results for “{respelled}”.");
@@ -238,6 +237,10 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         command.Parameters.Add(new NpgsqlParameter<string>("whole", HeadlineWhole));
         command.Parameters.Add(new NpgsqlParameter<string>("fragments", HeadlineFragments));
         command.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. found.Select(f => f.Id)]));
+
+        // The same statement on every search, planned the same way whatever the ids: prepared once per pooled
+        // connection (Npgsql keeps it across opens), so PostgreSQL stops planning a five-table join each time.
+        await command.PrepareAsync(ct);
         var byId = new Dictionary<long, StatementHit>();
         var scores = found.ToDictionary(f => f.Id, f => f.Score);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -265,14 +268,54 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return [.. found.Where(f => byId.ContainsKey(f.Id)).Select(f => byId[f.Id])];
     }
 
+    /// <summary>
+    /// Statements matching the words: the window (total, facets and, for relevance, the ranked page), the page by date
+    /// when sorted so, and the claims and annotations sections when asked, all in one round trip; then the page's details.
+    /// </summary>
     private async Task<SearchResult> FindByWordsAsync(
-        NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
+        NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize,
+        bool withSections, CancellationToken ct)
     {
         // The tsquery is written inline, not in a CTE, so the planner sees how common the words are (see WindowPaths).
         var tsquery = TsQuery(configs);
         var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
-        var window = await WindowAsync(connection, query, configs, match, filters, sort == SearchSort.Relevance ? cursor : null, sort == SearchSort.Relevance, pageSize, ct);
-        var rows = sort == SearchSort.Relevance ? window.Ranked : await PageByDateAsync(connection, query, match, filters, sort, cursor, pageSize, ct);
+        var ranked = sort == SearchSort.Relevance;
+        withSections &= query.Length > 0;
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(await WindowCommandAsync(connection, query, configs, match, filters, ranked ? cursor : null, ranked, pageSize, ct));
+        if (!ranked)
+        {
+            batch.BatchCommands.Add(PageByDateCommand(query, match, filters, sort, cursor, pageSize));
+        }
+
+        if (withSections)
+        {
+            batch.BatchCommands.Add(ClaimsCommand(query));
+            batch.BatchCommands.Add(AnnotationsCommand(query));
+        }
+
+        MatchWindow window;
+        List<(long Id, float Score, DateOnly? Date)> rows;
+        SearchSection<ClaimHit> claims = new(0, []);
+        SearchSection<AnnotationHit> annotations = new(0, []);
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            window = await ReadWindowAsync(reader, ct);
+            rows = window.Ranked;
+            if (!ranked)
+            {
+                await reader.NextResultAsync(ct);
+                rows = await ReadPageAsync(reader, ct);
+            }
+
+            if (withSections)
+            {
+                await reader.NextResultAsync(ct);
+                claims = await ReadClaimsAsync(reader, ct);
+                await reader.NextResultAsync(ct);
+                annotations = await ReadAnnotationsAsync(reader, ct);
+            }
+        }
 
         string? nextCursor = null;
         if (rows.Count > pageSize)
@@ -290,31 +333,36 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             TotalIsLowerBound = window.Total >= Window,
             Facets = window.Facets,
             NextCursor = nextCursor,
+            Claims = claims,
+            Annotations = annotations,
         };
     }
 
     /// <summary>Newest or oldest first: the date indexes reach every match, page after page.</summary>
-    private static async Task<List<(long Id, float Score, DateOnly? Date)>> PageByDateAsync(
-        NpgsqlConnection connection, string query, string match, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize, CancellationToken ct)
+    private static NpgsqlBatchCommand PageByDateCommand(string query, string match, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize)
     {
         // Undated last either way; Npgsql maps ±infinity to DateOnly.MinValue/MaxValue and back, so cursors round-trip.
         var (key, direction, comparison) = sort == SearchSort.Newest
             ? ("coalesce(s.published_on, '-infinity'::date)", "DESC", "<")
             : ("coalesce(s.published_on, 'infinity'::date)", "", ">");
         var keyset = cursor is null ? "" : $" AND ({key}, s.statement_id) {comparison} (@c_date, @c_id)";
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             $"""
             SELECT s.statement_id, {key} FROM statement_search s
             WHERE {match}{filters.Sql()}{keyset}
             ORDER BY {key} {direction}, s.statement_id {direction}
             LIMIT @limit
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
         filters.Bind(command.Parameters);
         cursor?.Bind(command.Parameters);
+        return command;
+    }
+
+    private static async Task<List<(long Id, float Score, DateOnly? Date)>> ReadPageAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         var rows = new List<(long Id, float Score, DateOnly? Date)>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             rows.Add((reader.GetInt64(0), 0f, reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1)));
@@ -327,7 +375,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     /// The window of the most recent matches, read once: the total and facets count it, and for relevance the page is
     /// ranked from it in the same statement. A verdict is looked up per statement of the window through its index.
     /// </summary>
-    private async Task<MatchWindow> WindowAsync(
+    private async Task<NpgsqlBatchCommand> WindowCommandAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, string match, SearchFilters filters, Cursor? cursor, bool ranked, int pageSize, CancellationToken ct)
     {
         var hits = "";
@@ -343,7 +391,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
         var path = query.Length > 0 ? await WindowPathAsync(connection, query, configs, ct) : WindowPath.PlannerChooses;
         var source = WindowPaths.Source(path, match + filters.Sql(), Window);
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             $"""
             WITH {source}
             SELECT 'total', NULL, NULL, count(*), NULL::real FROM m
@@ -357,33 +405,35 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                                            WHERE cs.statement_id = m.statement_id AND c.verdict IS NOT NULL) v
                        GROUP BY v.verdict)
             {hits}
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
         filters.Bind(command.Parameters);
         cursor?.Bind(command.Parameters);
+        return command;
+    }
+
+    private static async Task<MatchWindow> ReadWindowAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         long total = 0;
         var rankedRows = new List<(long Id, float Score, DateOnly? Date)>();
         var facets = new Dictionary<string, List<FacetValue>>(StringComparer.Ordinal)
         {
             ["person"] = [], ["outlet"] = [], ["year"] = [], ["kind"] = [], ["status"] = [], ["verdict"] = [],
         };
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        while (await reader.ReadAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
+            switch (reader.GetString(0))
             {
-                switch (reader.GetString(0))
-                {
-                    case "total":
-                        total = reader.GetInt64(3);
-                        break;
-                    case "hit":
-                        rankedRows.Add((long.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetFloat(4), null));
-                        break;
-                    case var facet:
-                        facets[facet].Add(new FacetValue(reader.GetString(1), reader.GetString(2).Replace('_', ' '), reader.GetInt64(3)));
-                        break;
-                }
+                case "total":
+                    total = reader.GetInt64(3);
+                    break;
+                case "hit":
+                    rankedRows.Add((long.Parse(reader.GetString(1), CultureInfo.InvariantCulture), reader.GetFloat(4), null));
+                    break;
+                case var facet:
+                    facets[facet].Add(new FacetValue(reader.GetString(1), reader.GetString(2).Replace('_', ' '), reader.GetInt64(3)));
+                    break;
             }
         }
 
@@ -590,14 +640,9 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
-    private static async Task<SearchSection<ClaimHit>> ClaimsAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    private static NpgsqlBatchCommand ClaimsCommand(string query)
     {
-        if (query.Length == 0)
-        {
-            return new SearchSection<ClaimHit>(0, []);
-        }
-
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             $"""
             WITH found AS MATERIALIZED (
                 SELECT c.id, c.text, c.verdict, c.search_document FROM claims c
@@ -610,12 +655,16 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                    (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = t.id)::int, (SELECT count(*) FROM found)
             FROM top t
             ORDER BY t.rank DESC, t.id DESC
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<string>("whole", HeadlineWhole));
+        return command;
+    }
+
+    private static async Task<SearchSection<ClaimHit>> ReadClaimsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         var items = new List<ClaimHit>();
         long total = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             items.Add(new ClaimHit(reader.GetInt64(0), reader.GetString(1), QueryText.Snippet(reader.GetString(2)),
@@ -626,14 +675,9 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return new SearchSection<ClaimHit>(total, items);
     }
 
-    private static async Task<SearchSection<AnnotationHit>> AnnotationsAsync(NpgsqlConnection connection, string query, CancellationToken ct)
+    private static NpgsqlBatchCommand AnnotationsCommand(string query)
     {
-        if (query.Length == 0)
-        {
-            return new SearchSection<AnnotationHit>(0, []);
-        }
-
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             $"""
             WITH found AS MATERIALIZED (
                 SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id, a.search_document
@@ -647,12 +691,16 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                    t.statement_id, t.article_id, t.claim_id, p.slug, (SELECT count(*) FROM found)
             FROM top t LEFT JOIN people p ON p.id = t.person_id
             ORDER BY t.rank DESC, t.id DESC
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<string>("fragments", HeadlineFragments));
+        return command;
+    }
+
+    private static async Task<SearchSection<AnnotationHit>> ReadAnnotationsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
         var items = new List<AnnotationHit>();
         long total = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             items.Add(new AnnotationHit(
