@@ -397,6 +397,15 @@ public static class SearchSchema
         $$;
         """;
 
+    /// <summary>
+    /// Applied by the ArticleLanguageIndex migration: the languages the search parses a query in are the distinct
+    /// languages of the articles (<see cref="SearchLanguages"/>); with this index PostgreSQL finds them by hopping
+    /// through it instead of reading every article.
+    /// </summary>
+    public const string ArticleLanguageIndex = "CREATE INDEX IF NOT EXISTS ix_articles_language ON public.articles (language);";
+
+    public const string DropArticleLanguageIndex = "DROP INDEX IF EXISTS public.ix_articles_language;";
+
     /// <summary>Undoes <see cref="StatementLevelMaintenance"/>: the refresh and the row-level alias trigger of <see cref="Create"/>.</summary>
     public const string RowLevelMaintenance = """
         DROP TRIGGER IF EXISTS tr_person_aliases_search_insert ON public.person_aliases;
