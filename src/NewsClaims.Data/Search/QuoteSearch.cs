@@ -373,7 +373,8 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
     /// <summary>
     /// The window of the most recent matches, read once: the total and facets count it, and for relevance the page is
-    /// ranked from it in the same statement. A verdict is looked up per statement of the window through its index.
+    /// ranked from it in the same statement. Verdicts: the window's ids go to the claim-statement index as one array
+    /// (half the time of a lookup per statement); a statement in two claims with the same verdict counts once.
     /// </summary>
     private async Task<NpgsqlBatchCommand> WindowCommandAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, string match, SearchFilters filters, Cursor? cursor, bool ranked, int pageSize, CancellationToken ct)
@@ -400,10 +401,10 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             UNION ALL (SELECT 'year', year::text, year::text, count(*), NULL FROM m WHERE year IS NOT NULL GROUP BY year ORDER BY year DESC LIMIT 20)
             UNION ALL (SELECT 'kind', kind, kind, count(*), NULL FROM m GROUP BY kind)
             UNION ALL (SELECT 'status', status, status, count(*), NULL FROM m GROUP BY status)
-            UNION ALL (SELECT 'verdict', v.verdict, v.verdict, count(*), NULL FROM m
-                       CROSS JOIN LATERAL (SELECT DISTINCT c.verdict FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
-                                           WHERE cs.statement_id = m.statement_id AND c.verdict IS NOT NULL) v
-                       GROUP BY v.verdict)
+            UNION ALL (SELECT 'verdict', c.verdict, c.verdict, count(DISTINCT cs.statement_id), NULL
+                       FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
+                       WHERE cs.statement_id = ANY (ARRAY(SELECT statement_id FROM m)) AND c.verdict IS NOT NULL
+                       GROUP BY c.verdict)
             {hits}
             """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));

@@ -62,6 +62,12 @@ public sealed class FacetAndPagingTests(SearchFixture site)
             claim.Include(statement!, null);
             claim.Rate(Core.Claims.VerdictRating.MostlyFalse, "Checked against the council minutes.", [], editor.Id, DateTimeOffset.UtcNow);
             context.Claims.Add(claim);
+
+            // The same statement in a second claim with the same verdict is still one statement with that verdict.
+            var again = new Core.Claims.Claim("An old square plan returns", null);
+            again.Include(statement!, null);
+            again.Rate(Core.Claims.VerdictRating.MostlyFalse, "The same minutes.", [], editor.Id, DateTimeOffset.UtcNow);
+            context.Claims.Add(again);
             await context.SaveChangesAsync();
         }
 
