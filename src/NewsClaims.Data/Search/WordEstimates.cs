@@ -65,13 +65,6 @@ public sealed class WordEstimates(TimeProvider clock)
         return (count, lexemes, matches);
     }
 
-    /// <summary>Forgets every estimate (tests, or after loading a great deal at once).</summary>
-    public void Forget()
-    {
-        _words.Clear();
-        _statements = (0, DateTimeOffset.MinValue);
-    }
-
     private static async Task<(double Statements, int[] Lexemes, double[] Matches)> AskAsync(
         NpgsqlConnection connection, IReadOnlyList<string> words, IReadOnlyList<string> configs, CancellationToken ct)
     {

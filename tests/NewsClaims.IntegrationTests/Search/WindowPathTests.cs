@@ -1,4 +1,5 @@
 using NewsClaims.Data.Search;
+using NewsClaims.IntegrationTests.Infrastructure;
 using Npgsql;
 
 namespace NewsClaims.IntegrationTests.Search;
@@ -68,6 +69,40 @@ public sealed class WindowPathTests(SearchFixture site)
 
         Assert.NotEmpty(newestFirst);
         Assert.Equal(newestFirst, everyMatch);
+    }
+
+    [Fact]
+    public async Task Should_ask_postgresql_for_a_words_estimate_once_in_ten_minutes()
+    {
+        var clock = new FixedTimeProvider(DateTimeOffset.UtcNow);
+        var estimates = new WordEstimates(clock);
+        await using var connection = await site.OpenConnectionAsync();
+        await using (var analyse = new NpgsqlCommand("ANALYZE statement_search", connection))
+        {
+            await analyse.ExecuteNonQueryAsync();
+        }
+
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM statement_search", connection);
+        var statements = (long)(await count.ExecuteScalarAsync())!;
+        var first = await estimates.ForAsync(connection, ["harbour", "the"], ["nc_english"], CancellationToken.None);
+
+        Assert.Equal(statements, first.Statements);
+        Assert.Equal([1, 0], first.Lexemes);
+        Assert.True(first.Matches[0] >= 1);
+
+        // Known words are answered from memory: no round trip (the connection is closed), same figures.
+        await connection.CloseAsync();
+        clock.Advance(TimeSpan.FromMinutes(9));
+        var again = await estimates.ForAsync(connection, ["harbour"], ["nc_english"], CancellationToken.None);
+        Assert.Equal(first.Matches[0], again.Matches[0]);
+
+        // A new word, or a known one after ten minutes, goes to PostgreSQL.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => estimates.ForAsync(connection, ["ostrovia"], ["nc_english"], CancellationToken.None));
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => estimates.ForAsync(connection, ["harbour"], ["nc_english"], CancellationToken.None));
+        await connection.OpenAsync();
+        var renewed = await estimates.ForAsync(connection, ["harbour"], ["nc_english"], CancellationToken.None);
+        Assert.Equal(first.Matches[0], renewed.Matches[0]);
     }
 
     private async Task<List<long>> WindowAsync(string source, string query)
