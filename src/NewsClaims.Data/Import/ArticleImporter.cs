@@ -52,7 +52,7 @@ public sealed class ArticleImporter(
         var summary = new ImportSummary();
         var connectionString = db.Database.GetConnectionString();
         await using var cleaner = await GinPendingCleaner.StartAsync(connectionString, logger, ct);
-        var backlog = SearchBacklogWorker.Start(connectionString, logger);
+        var backlog = SearchBacklogWorker.Start(connectionString, cleaner.Active ? GinPendingCleaner.TransactionLimitKilobytes : null, logger);
         var writer = new ImportBatch(db, extractor, clock, Options, logger) { Bulk = true, DeferGinMerges = cleaner.Active };
         var today = Today();
         Task? writing = null;

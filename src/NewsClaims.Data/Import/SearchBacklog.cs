@@ -55,7 +55,12 @@ public static class SearchBacklog
     /// someone. Throws when a transaction fails for another reason than a conflict (retried) or fails too often;
     /// what it had not drained stays queued.
     /// </summary>
-    public static async Task<int> DrainAsync(string connectionString, long? upTo, bool waitForOthers, ILogger logger, CancellationToken ct)
+    /// <param name="ginPendingListLimitKilobytes">
+    /// When an importer's <see cref="GinPendingCleaner"/> merges the GIN pending lists after each batch: the limit of
+    /// the drain's transactions, so the drain appends to the lists and leaves merging them to the cleaner.
+    /// </param>
+    public static async Task<int> DrainAsync(
+        string connectionString, long? upTo, bool waitForOthers, ILogger logger, CancellationToken ct, int? ginPendingListLimitKilobytes = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
@@ -67,7 +72,7 @@ public static class SearchBacklog
             int claimed;
             try
             {
-                claimed = await DrainOnceAsync(connection, limit, ct);
+                claimed = await DrainOnceAsync(connection, limit, ginPendingListLimitKilobytes, ct);
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && ++conflicts < Attempts)
             {
@@ -102,9 +107,16 @@ public static class SearchBacklog
     }
 
     /// <summary>One transaction: claims up to <see cref="RowsPerTransaction"/> rows and builds what they queued. Returns the rows drained.</summary>
-    private static async Task<int> DrainOnceAsync(NpgsqlConnection connection, long upTo, CancellationToken ct)
+    private static async Task<int> DrainOnceAsync(NpgsqlConnection connection, long upTo, int? ginPendingListLimitKilobytes, CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        if (ginPendingListLimitKilobytes is { } limit)
+        {
+            await using var set = new NpgsqlCommand("SELECT set_config('gin_pending_list_limit', @limit, true)", connection, transaction);
+            set.Parameters.AddWithValue("limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await set.ExecuteNonQueryAsync(ct);
+        }
+
         var rows = new List<long>();
         var statementIds = new List<long>();
         await using (var claim = new NpgsqlCommand(
@@ -160,22 +172,25 @@ public static class SearchBacklog
 internal sealed class SearchBacklogWorker
 {
     private readonly string? _connectionString;
+    private readonly int? _ginPendingListLimitKilobytes;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private Task _running = Task.CompletedTask;
     private bool _active;
     private bool _again;
 
-    private SearchBacklogWorker(string? connectionString, ILogger logger)
+    private SearchBacklogWorker(string? connectionString, int? ginPendingListLimitKilobytes, ILogger logger)
     {
         _connectionString = connectionString;
+        _ginPendingListLimitKilobytes = ginPendingListLimitKilobytes;
         _logger = logger;
     }
 
     /// <summary>Starts draining what is already queued (left by a killed import, say).</summary>
-    public static SearchBacklogWorker Start(string? connectionString, ILogger logger)
+    /// <param name="ginPendingListLimitKilobytes">Set when a <see cref="GinPendingCleaner"/> merges the GIN pending lists after each batch.</param>
+    public static SearchBacklogWorker Start(string? connectionString, int? ginPendingListLimitKilobytes, ILogger logger)
     {
-        var worker = new SearchBacklogWorker(connectionString, logger);
+        var worker = new SearchBacklogWorker(connectionString, ginPendingListLimitKilobytes, logger);
         worker.BatchWritten();
         return worker;
     }
@@ -212,7 +227,7 @@ internal sealed class SearchBacklogWorker
         await _running;
         try
         {
-            await SearchBacklog.DrainAsync(_connectionString, upTo: null, waitForOthers: true, _logger, ct);
+            await SearchBacklog.DrainAsync(_connectionString, upTo: null, waitForOthers: true, _logger, ct, _ginPendingListLimitKilobytes);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {
@@ -234,7 +249,7 @@ internal sealed class SearchBacklogWorker
 
             try
             {
-                await SearchBacklog.DrainAsync(_connectionString!, upTo: null, waitForOthers: false, _logger, CancellationToken.None);
+                await SearchBacklog.DrainAsync(_connectionString!, upTo: null, waitForOthers: false, _logger, CancellationToken.None, _ginPendingListLimitKilobytes);
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
             {
