@@ -56,6 +56,15 @@ public sealed class ArticleImporter(
         var writer = new ImportBatch(db, extractor, clock, Options, logger) { Bulk = true, DeferGinMerges = cleaner.Active };
         var today = Today();
         Task? writing = null;
+
+        // The drainer and the cleaner start on a batch as soon as it commits, not when the next batch is prepared.
+        async Task WriteAsync(List<(PreparedArticle? Article, string Origin, string? Problem)> prepared)
+        {
+            await WriteAndReportAsync(writer, prepared, importedById, summary, report, ct);
+            backlog.BatchWritten();
+            cleaner.BatchWritten();
+        }
+
         foreach (var chunk in items.Chunk(Math.Max(1, Options.BatchSize)))
         {
             ct.ThrowIfCancellationRequested();
@@ -63,11 +72,9 @@ public sealed class ArticleImporter(
             if (writing is not null)
             {
                 await writing;
-                backlog.BatchWritten();
-                cleaner.BatchWritten();
             }
 
-            writing = WriteAndReportAsync(writer, prepared, importedById, summary, report, ct);
+            writing = WriteAsync(prepared);
         }
 
         if (writing is not null)
