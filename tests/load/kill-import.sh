@@ -8,9 +8,9 @@
 # On a throwaway PostgreSQL: (1) a clean run of `newsclaims import` into database "clean"; (2) the same import into
 # database "killed", SIGKILLed KILL_AFTER seconds after it started (default: half the clean run's time);
 # (3) checks on what the killed run left: every article it stored has exactly the statements the clean run gave the
-# same article (matched by content hash); the statements without a search row are exactly those queued in
-# statement_search_backlog (a bulk batch's search rows are built after its commit, so a kill between the two leaves
-# them queued, never lost), each queued at most once; the word lexicon matches the stored statements that are not
+# same article (matched by content hash); every statement without a search row is queued in statement_search_backlog
+# (a bulk batch's search rows are built after its commit, so a kill between the two leaves them queued, never lost),
+# each at most once (queued statements normally lack their row; a later batch's alias refresh may have built some); the word lexicon matches the stored statements that are not
 # queued; every article has its first revision; (4) the import again into "killed" (it drains the queue first), then
 # the queue is empty, every statement has its search row, and every table's row count, every article's statement
 # count and the lexicon equal the clean run's. Exit 0 only when all hold.
@@ -113,7 +113,8 @@ unbuilt="SELECT s.id FROM statements s WHERE NOT EXISTS (SELECT 1 FROM statement
 queued="SELECT unnest(statement_ids) AS id FROM statement_search_backlog"
 echo "   ($(count killed "SELECT count(*) FROM statement_search_backlog") batches, $(count killed "SELECT count(*) FROM ($queued) q") statements queued for their search rows)"
 check "statements without their search row and not queued" 0 "$(count killed "SELECT count(*) FROM ($unbuilt EXCEPT $queued) x")"
-check "queued statements that have their search row" 0 "$(count killed "SELECT count(*) FROM ($queued EXCEPT $unbuilt) x")"
+# Normally 0; a later batch that gave one of their speakers an alias refreshes that speaker's statements, queued or not.
+echo "   (queued statements that already have their search row, written by a later batch's alias refresh: $(count killed "SELECT count(*) FROM ($queued EXCEPT $unbuilt) x"))"
 check "statements queued more than once" 0 "$(count killed "SELECT count(*) FROM (SELECT id FROM ($queued) q GROUP BY id HAVING count(*) > 1) x")"
 check "search rows without their statement" 0 "$(count killed "SELECT count(*) FROM statement_search x WHERE NOT EXISTS (SELECT 1 FROM statements s WHERE s.id = x.statement_id)")"
 check "articles without a revision" 0 "$(count killed "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id)")"

@@ -8,15 +8,15 @@ namespace NewsClaims.Data.Import;
 /// (see <see cref="Search.SearchSchema.Backlog"/>), so the writer does not wait for them: a batch only inserts one
 /// row of statement ids, and the drain runs on a connection of its own, on the other core, while the next batch is
 /// written. Each transaction claims a few queued rows (<c>FOR UPDATE SKIP LOCKED</c>, so the importer and the site
-/// can drain together), refreshes their statements' search rows, adds their words to the lexicon once per queued
+/// can drain together), builds their statements' missing search rows, adds their words to the lexicon once per queued
 /// row and deletes the rows: all or nothing, so a failed drain leaves the rows queued and nothing counted twice.
 /// <para>
-/// The drain reads at one snapshot (REPEATABLE READ): a search row another transaction rewrote since (an alias the
-/// next batch added to a speaker, an editor's change) makes PostgreSQL refuse the drain's stale upsert with a
-/// serialization failure instead of letting it overwrite the newer row; the drain then runs again on fresh data.
-/// The refresh is an idempotent upsert of the statements' current state, so edits and deletions between a batch's
-/// commit and its drain are simply read as they are (a deleted statement has no row to build, and its words are
-/// not counted).
+/// The drain builds only the rows that are missing (<c>statement_search_fill</c>: the refresh with
+/// <c>ON CONFLICT DO NOTHING</c>). A search row that exists already was written since the batch committed by a trigger
+/// reacting to a later change (an alias the next batch added to a speaker, an editor's edit), from data at least as
+/// new as the drain's; overwriting it, as an upsert computed before waiting for that transaction would, could put an
+/// older document back. Edits and deletions between a batch's commit and its drain are therefore read as they are
+/// (a deleted statement has no row to build, and its words are not counted).
 /// </para>
 /// </summary>
 public static class SearchBacklog
@@ -76,7 +76,7 @@ public static class SearchBacklog
             }
             catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected && ++conflicts < Attempts)
             {
-                // Someone rewrote a search row (or a lexicon word) since the drain's snapshot: read again.
+                // Rows and lexicon words are locked in one order, so this should not happen; if it does, try again.
                 logger.LogDebug("Search backlog drain conflicted ({Reason}); retrying", ex.MessageText);
                 await Task.Delay(TimeSpan.FromMilliseconds(20 * conflicts), ct);
                 continue;
@@ -109,7 +109,7 @@ public static class SearchBacklog
     /// <summary>One transaction: claims up to <see cref="RowsPerTransaction"/> rows and builds what they queued. Returns the rows drained.</summary>
     private static async Task<int> DrainOnceAsync(NpgsqlConnection connection, long upTo, int? ginPendingListLimitKilobytes, CancellationToken ct)
     {
-        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
         if (ginPendingListLimitKilobytes is { } limit)
         {
             await using var set = new NpgsqlCommand("SELECT set_config('gin_pending_list_limit', @limit, true)", connection, transaction);
@@ -140,11 +140,11 @@ public static class SearchBacklog
             return 0;
         }
 
-        // The statement trigger's two steps, then the rows go: the lexicon once per queued row, as each INSERT would
-        // have added it. The reader caches are told at commit, as for any change to what readers see.
+        // The statement trigger's two steps (the missing rows only), then the rows go: the lexicon once per queued row,
+        // as each INSERT would have added it. The reader caches are told at commit, as for any change readers see.
         await using (var build = new NpgsqlCommand(
             $"""
-            SELECT public.statement_search_refresh(@ids);
+            SELECT public.statement_search_fill(@ids);
             SELECT public.search_lexicon_add(b.statement_ids) FROM (SELECT statement_ids FROM statement_search_backlog WHERE id = ANY (@rows) ORDER BY id) b;
             DELETE FROM statement_search_backlog WHERE id = ANY (@rows);
             SELECT pg_notify('{ReaderChanges.Channel}', 'statement_search');
