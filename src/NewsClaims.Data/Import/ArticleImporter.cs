@@ -40,7 +40,10 @@ public sealed class ArticleImporter(
     /// <summary>
     /// Imports a stream of items in batches, preparing the next batch on all cores while the current one is
     /// written; memory holds two batches at most. Articles already stored are recognised before the engine runs,
-    /// so re-running an import costs little. Reports each result as it is known.
+    /// so re-running an import costs little. Reports each result as it is known. The statements' search rows are
+    /// built on another connection while the next batch is written (<see cref="SearchBacklog"/>) and all of them
+    /// before this returns; if that fails, the articles stay imported and a <see cref="SearchBacklogException"/> says
+    /// their search rows are still queued.
     /// </summary>
     public async Task<ImportSummary> ImportManyAsync(
         IEnumerable<ImportItem> items, string? importedById, Action<ImportResult> report, CancellationToken ct)
@@ -49,9 +52,19 @@ public sealed class ArticleImporter(
         var summary = new ImportSummary();
         var connectionString = db.Database.GetConnectionString();
         await using var cleaner = await GinPendingCleaner.StartAsync(connectionString, logger, ct);
+        var backlog = SearchBacklogWorker.Start(connectionString, cleaner.Active ? GinPendingCleaner.TransactionLimitKilobytes : null, logger);
         var writer = new ImportBatch(db, extractor, clock, Options, logger) { Bulk = true, DeferGinMerges = cleaner.Active };
         var today = Today();
         Task? writing = null;
+
+        // The drainer and the cleaner start on a batch as soon as it commits, not when the next batch is prepared.
+        async Task WriteAsync(List<(PreparedArticle? Article, string Origin, string? Problem)> prepared)
+        {
+            await WriteAndReportAsync(writer, prepared, importedById, summary, report, ct);
+            backlog.BatchWritten();
+            cleaner.BatchWritten();
+        }
+
         foreach (var chunk in items.Chunk(Math.Max(1, Options.BatchSize)))
         {
             ct.ThrowIfCancellationRequested();
@@ -59,10 +72,9 @@ public sealed class ArticleImporter(
             if (writing is not null)
             {
                 await writing;
-                cleaner.BatchWritten();
             }
 
-            writing = WriteAndReportAsync(writer, prepared, importedById, summary, report, ct);
+            writing = WriteAsync(prepared);
         }
 
         if (writing is not null)
@@ -70,6 +82,8 @@ public sealed class ArticleImporter(
             await writing;
         }
 
+        // Every statement searchable before returning: the last batches' search rows, and any left by others.
+        await backlog.CompleteAsync(ct);
         return summary;
     }
 

@@ -36,7 +36,10 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
     private const string Lz4Bodies =
         "set_config('default_toast_compression', CASE WHEN EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN 'lz4' ELSE current_setting('default_toast_compression') END, true)";
 
-    /// <summary>Bulk imports (<see cref="ArticleImporter.ImportManyAsync"/>): batches commit without waiting for the WAL flush.</summary>
+    /// <summary>
+    /// Bulk imports (<see cref="ArticleImporter.ImportManyAsync"/>): batches commit without waiting for the WAL flush, and
+    /// queue their statements' search upkeep for a <see cref="SearchBacklogWorker"/>.
+    /// </summary>
     public bool Bulk { get; init; }
 
     /// <summary>Bulk imports: batches raise their GIN pending-list limit, and a <see cref="GinPendingCleaner"/> merges the lists.</summary>
@@ -141,12 +144,13 @@ internal sealed class ImportBatch(NewsClaimsDbContext db, StatementExtractor ext
             // (never part of an article), and re-running the import, which is idempotent, stores them again. With a
             // GinPendingCleaner it also appends to the GIN pending lists and leaves merging them to the cleaner.
             // Article bodies (stored twice: article and first revision) are compressed with lz4 where the server
-            // has it: pglz was most of the cost of COPYing them; reading them back is the same either way.
-            // Set in the same round trip as the lock.
+            // has it: pglz was most of the cost of COPYing them; reading them back is the same either way. The
+            // statements' search rows and lexicon counts are queued for the importer's SearchBacklog drainer
+            // instead of built here (they were over half the server's work). Set in the same round trip as the lock.
             await db.Database.ExecuteSqlRawAsync(
                 DeferGinMerges
-                    ? FormattableString.Invariant($"SELECT pg_advisory_xact_lock({ImportLock}), set_config('synchronous_commit', 'off', true), {Lz4Bodies}, set_config('gin_pending_list_limit', '{GinPendingCleaner.TransactionLimitKilobytes}', true)")
-                    : FormattableString.Invariant($"SELECT pg_advisory_xact_lock({ImportLock}), set_config('synchronous_commit', 'off', true), {Lz4Bodies}"),
+                    ? FormattableString.Invariant($"SELECT pg_advisory_xact_lock({ImportLock}), set_config('synchronous_commit', 'off', true), {Lz4Bodies}, {SearchBacklog.QueueForThisTransaction}, set_config('gin_pending_list_limit', '{GinPendingCleaner.TransactionLimitKilobytes}', true)")
+                    : FormattableString.Invariant($"SELECT pg_advisory_xact_lock({ImportLock}), set_config('synchronous_commit', 'off', true), {Lz4Bodies}, {SearchBacklog.QueueForThisTransaction}"),
                 ct);
         }
         else

@@ -463,6 +463,143 @@ public static class SearchSchema
             EXECUTE FUNCTION public.statement_search_on_person_aliases();
         """;
 
+    // statement_search_rebuild() of Create around its TRUNCATE, which Backlog widens to the queue and NoBacklog narrows back.
+    private const string RebuildHead = """
+        CREATE OR REPLACE FUNCTION public.statement_search_rebuild() RETURNS bigint
+        LANGUAGE plpgsql AS $$
+        DECLARE loaded bigint;
+        BEGIN
+        """;
+
+    private const string RebuildTail = """
+
+            INSERT INTO public.statement_search
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
+                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
+                   s.kind, s.status, a.language, c.cfg, public.f_unaccent(s.text),
+                   setweight(to_tsvector(c.cfg, s.text), 'A')
+                   || setweight(to_tsvector(c.cfg, coalesce(n.names, '') || ' ' || coalesce(s.unnamed_source, '')), 'B')
+                   || setweight(to_tsvector(c.cfg, a.title), 'C')
+            FROM public.statements s
+            JOIN public.articles a ON a.id = s.article_id
+            CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
+            LEFT JOIN (
+                SELECT p.id, p.name || ' ' || coalesce(string_agg(pa.alias, ' '), '') AS names
+                FROM public.people p LEFT JOIN public.person_aliases pa ON pa.person_id = p.id
+                GROUP BY p.id, p.name) n ON n.id = s.speaker_id;
+            GET DIAGNOSTICS loaded = ROW_COUNT;
+            INSERT INTO public.search_lexicon (word, occurrences)
+            SELECT w.word, count(*)
+            FROM public.statements s
+            LEFT JOIN public.people p ON p.id = s.speaker_id
+            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
+            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
+            GROUP BY w.word;
+            ANALYZE public.statement_search;
+            ANALYZE public.search_lexicon;
+            RETURN loaded;
+        END
+        $$;
+        """;
+
+    /// <summary>
+    /// Applied by the StatementSearchBacklog migration on top of <see cref="StatementLevelMaintenance"/>: a transaction
+    /// that sets <c>newsclaims.search_backlog</c> to <c>on</c> (bulk import batches, see
+    /// <see cref="Import.SearchBacklog"/>) does not build the search rows and lexicon counts of the statements it
+    /// inserts; the insert trigger queues their ids, one <c>statement_search_backlog</c> row per INSERT or COPY, in the
+    /// same transaction, and a drainer on another connection builds them later with <c>statement_search_fill</c> (the
+    /// refresh, leaving rows a later change's trigger wrote meanwhile as they are) and the same lexicon function, and
+    /// deletes the row in one transaction, so no row is ever lost or counted twice. Every other insert (site, upload, API) and every
+    /// update is maintained at once, as before. A rebuild recomputes everything, so it empties the backlog too.
+    /// </summary>
+    public const string Backlog = """
+        CREATE TABLE public.statement_search_backlog (
+            id bigserial PRIMARY KEY,
+            statement_ids bigint[] NOT NULL,
+            queued_at timestamptz NOT NULL DEFAULT now()
+        );
+
+        -- statement_search_refresh that leaves rows already there as they are: a row written since the statements were
+        -- queued was written by a trigger reacting to a later change (an alias, an edit), from data at least as new.
+        CREATE FUNCTION public.statement_search_fill(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            WITH s AS MATERIALIZED (
+                SELECT s.id, s.article_id, s.speaker_id, s.when_said_date, s.kind, s.status, s.text, s.unnamed_source
+                FROM public.statements s
+                WHERE s.id = ANY (ids)
+            ),
+            a AS MATERIALIZED (
+                SELECT a.id, a.outlet_id, a.published_on, a.language, c.cfg, setweight(to_tsvector(c.cfg, a.title), 'C') AS title_vector
+                FROM public.articles a
+                CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
+                WHERE a.id IN (SELECT s.article_id FROM s)
+            ),
+            n AS MATERIALIZED (
+                SELECT p.id, p.name || ' ' || coalesce((SELECT string_agg(pa.alias, ' ') FROM public.person_aliases pa WHERE pa.person_id = p.id), '') AS names
+                FROM public.people p
+                WHERE p.id IN (SELECT s.speaker_id FROM s)
+            ),
+            -- Statements without an unnamed source share their speaker's names vector: once per speaker and configuration.
+            nv AS MATERIALIZED (
+                SELECT u.speaker_id, u.cfg, setweight(to_tsvector(u.cfg, n.names || ' '), 'B') AS names_vector
+                FROM (SELECT DISTINCT s.speaker_id, a.cfg FROM s JOIN a ON a.id = s.article_id WHERE s.unnamed_source IS NULL AND s.speaker_id IS NOT NULL) u
+                JOIN n ON n.id = u.speaker_id
+            )
+            INSERT INTO public.statement_search AS t
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
+                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
+                   s.kind, s.status, a.language, a.cfg, public.f_unaccent(s.text),
+                   setweight(to_tsvector(a.cfg, s.text), 'A')
+                   || CASE WHEN s.unnamed_source IS NULL THEN coalesce(nv.names_vector, ''::tsvector)
+                           ELSE setweight(to_tsvector(a.cfg, coalesce(n.names, '') || ' ' || s.unnamed_source), 'B') END
+                   || a.title_vector
+            FROM s
+            JOIN a ON a.id = s.article_id
+            LEFT JOIN n ON n.id = s.speaker_id
+            LEFT JOIN nv ON nv.speaker_id = s.speaker_id AND nv.cfg = a.cfg
+            ORDER BY s.id
+            ON CONFLICT (statement_id) DO NOTHING;
+        $$;
+
+        CREATE OR REPLACE FUNCTION public.statement_search_on_statements() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' AND current_setting('newsclaims.search_backlog', true) = 'on' THEN
+                INSERT INTO public.statement_search_backlog (statement_ids) SELECT ARRAY(SELECT id FROM changed_rows);
+                RETURN NULL;
+            END IF;
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM changed_rows));
+            IF TG_OP = 'INSERT' THEN
+                PERFORM public.search_lexicon_add(ARRAY(SELECT id FROM changed_rows));
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+
+        """ + RebuildHead + "\n    TRUNCATE public.statement_search, public.search_lexicon, public.statement_search_backlog;" + RebuildTail;
+
+    /// <summary>Undoes <see cref="Backlog"/>: drops the queue (whatever it still holds is lost: rebuild after) and its fill, restores the trigger and rebuild.</summary>
+    public const string NoBacklog = """
+        CREATE OR REPLACE FUNCTION public.statement_search_on_statements() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM public.statement_search_refresh(ARRAY(SELECT id FROM changed_rows));
+            IF TG_OP = 'INSERT' THEN
+                PERFORM public.search_lexicon_add(ARRAY(SELECT id FROM changed_rows));
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+
+        """ + RebuildHead + "\n    TRUNCATE public.statement_search, public.search_lexicon;" + RebuildTail + """
+
+
+        DROP TABLE IF EXISTS public.statement_search_backlog;
+        DROP FUNCTION IF EXISTS public.statement_search_fill(bigint[]);
+        """;
+
     /// <summary>
     /// Applied by the StatementSearchOnly migration, which drops the statements table's own search vector and trigram
     /// index (the same words were indexed twice, and every import paid for both): restricts a query to lexemes of weight

@@ -4,11 +4,12 @@ namespace NewsClaims.Web.Features.Search;
 
 public static class SearchFeature
 {
-    /// <summary>Quote search, quote check, similar statements and the anonymous search rate limit.</summary>
+    /// <summary>Quote search, quote check, similar statements, the anonymous search rate limit and the drainer of what bulk imports queued.</summary>
     public static IServiceCollection AddSearchFeature(this IServiceCollection services)
     {
         services.AddNewsClaimsSearch();
         services.AddSearchRateLimiting();
+        services.AddHostedService<SearchBacklogDrainer>();
         return services;
     }
 }
