@@ -355,17 +355,22 @@ public static class SearchSchema
     /// neighbouring pages, with rows in hash-join order (what the rebuild wrote before) one page per row, twice the
     /// time for a common word. Same rows, same lexicon.
     /// </summary>
-    public static readonly string RebuildInIdOrder = Rebuild("ORDER BY s.id");
+    public static readonly string RebuildInIdOrder = Rebuild(SearchTablesAndBacklog, order: "ORDER BY s.id");
 
-    /// <summary>Undoes <see cref="RebuildInIdOrder"/>: the rebuild of <see cref="Create"/>.</summary>
-    public static readonly string RebuildInJoinOrder = Rebuild(string.Empty);
+    /// <summary>Undoes <see cref="RebuildInIdOrder"/>: the rebuild of <see cref="Backlog"/>.</summary>
+    public static readonly string RebuildInJoinOrder = Rebuild(SearchTablesAndBacklog, order: string.Empty);
 
-    private static string Rebuild(string order) => $$"""
+    private const string SearchTables = "public.statement_search, public.search_lexicon";
+
+    private const string SearchTablesAndBacklog = "public.statement_search, public.search_lexicon, public.statement_search_backlog";
+
+    /// <summary><c>statement_search_rebuild()</c>: empties <paramref name="truncated"/> and refills the search table (rows in <paramref name="order"/>) and lexicon.</summary>
+    private static string Rebuild(string truncated, string order) => $$"""
         CREATE OR REPLACE FUNCTION public.statement_search_rebuild() RETURNS bigint
         LANGUAGE plpgsql AS $$
         DECLARE loaded bigint;
         BEGIN
-            TRUNCATE public.statement_search, public.search_lexicon;
+            TRUNCATE {{truncated}};
             INSERT INTO public.statement_search
                 (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
             SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
@@ -463,46 +468,6 @@ public static class SearchSchema
             EXECUTE FUNCTION public.statement_search_on_person_aliases();
         """;
 
-    // statement_search_rebuild() of Create around its TRUNCATE, which Backlog widens to the queue and NoBacklog narrows back.
-    private const string RebuildHead = """
-        CREATE OR REPLACE FUNCTION public.statement_search_rebuild() RETURNS bigint
-        LANGUAGE plpgsql AS $$
-        DECLARE loaded bigint;
-        BEGIN
-        """;
-
-    private const string RebuildTail = """
-
-            INSERT INTO public.statement_search
-                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
-            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
-                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
-                   s.kind, s.status, a.language, c.cfg, public.f_unaccent(s.text),
-                   setweight(to_tsvector(c.cfg, s.text), 'A')
-                   || setweight(to_tsvector(c.cfg, coalesce(n.names, '') || ' ' || coalesce(s.unnamed_source, '')), 'B')
-                   || setweight(to_tsvector(c.cfg, a.title), 'C')
-            FROM public.statements s
-            JOIN public.articles a ON a.id = s.article_id
-            CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
-            LEFT JOIN (
-                SELECT p.id, p.name || ' ' || coalesce(string_agg(pa.alias, ' '), '') AS names
-                FROM public.people p LEFT JOIN public.person_aliases pa ON pa.person_id = p.id
-                GROUP BY p.id, p.name) n ON n.id = s.speaker_id;
-            GET DIAGNOSTICS loaded = ROW_COUNT;
-            INSERT INTO public.search_lexicon (word, occurrences)
-            SELECT w.word, count(*)
-            FROM public.statements s
-            LEFT JOIN public.people p ON p.id = s.speaker_id
-            CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
-            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
-            GROUP BY w.word;
-            ANALYZE public.statement_search;
-            ANALYZE public.search_lexicon;
-            RETURN loaded;
-        END
-        $$;
-        """;
-
     /// <summary>
     /// Applied by the StatementSearchBacklog migration on top of <see cref="StatementLevelMaintenance"/>: a transaction
     /// that sets <c>newsclaims.search_backlog</c> to <c>on</c> (bulk import batches, see
@@ -513,7 +478,7 @@ public static class SearchSchema
     /// deletes the row in one transaction, so no row is ever lost or counted twice. Every other insert (site, upload, API) and every
     /// update is maintained at once, as before. A rebuild recomputes everything, so it empties the backlog too.
     /// </summary>
-    public const string Backlog = """
+    public static readonly string Backlog = """
         CREATE TABLE public.statement_search_backlog (
             id bigserial PRIMARY KEY,
             statement_ids bigint[] NOT NULL,
@@ -578,10 +543,10 @@ public static class SearchSchema
         END
         $$;
 
-        """ + RebuildHead + "\n    TRUNCATE public.statement_search, public.search_lexicon, public.statement_search_backlog;" + RebuildTail;
+        """ + Rebuild(SearchTablesAndBacklog, order: string.Empty);
 
     /// <summary>Undoes <see cref="Backlog"/>: drops the queue (whatever it still holds is lost: rebuild after) and its fill, restores the trigger and rebuild.</summary>
-    public const string NoBacklog = """
+    public static readonly string NoBacklog = """
         CREATE OR REPLACE FUNCTION public.statement_search_on_statements() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
@@ -593,7 +558,7 @@ public static class SearchSchema
         END
         $$;
 
-        """ + RebuildHead + "\n    TRUNCATE public.statement_search, public.search_lexicon;" + RebuildTail + """
+        """ + Rebuild(SearchTables, order: string.Empty) + """
 
 
         DROP TABLE IF EXISTS public.statement_search_backlog;
