@@ -37,8 +37,10 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
         await using var transaction = await connection.BeginTransactionAsync();
 
         // Parallel workers return the join's rows interleaved: the rebuild must still write them in statement order.
+        // What is queued for the search is rebuilt with everything else, so the queue is emptied.
         await using (var rebuild = new NpgsqlCommand(
             """
+            INSERT INTO statement_search_backlog (statement_ids) SELECT ARRAY(SELECT id FROM statements);
             SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0;
             SET LOCAL max_parallel_workers_per_gather = 4; SET LOCAL enable_nestloop = off; SET LOCAL enable_mergejoin = off;
             SELECT public.statement_search_rebuild();
@@ -52,6 +54,11 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
             "SELECT array_agg(statement_id ORDER BY ctid) = array_agg(statement_id ORDER BY statement_id) FROM statement_search", connection, transaction))
         {
             Assert.True((bool)(await order.ExecuteScalarAsync())!, "the rebuild wrote search rows out of statement order");
+        }
+
+        await using (var queued = new NpgsqlCommand("SELECT count(*) FROM statement_search_backlog", connection, transaction))
+        {
+            Assert.Equal(0L, (long)(await queued.ExecuteScalarAsync())!);
         }
 
         await transaction.RollbackAsync();
