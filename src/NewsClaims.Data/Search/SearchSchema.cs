@@ -206,16 +206,12 @@ public static class SearchSchema
         """;
 
     /// <summary>
-    /// Applied by the ImportSearchMaintenance migration on top of <see cref="Create"/>: bulk writes refresh the search
-    /// table once per SQL statement instead of once per row. Alias changes had a row-level trigger that rebuilt every
-    /// statement of the person for each alias inserted (a COPY of a thousand aliases meant a thousand refreshes); it is
-    /// now statement-level, refreshing each affected speaker's statements once from the transition tables. The refresh
-    /// itself computes an article's title vector once per article and a speaker's names vector once per speaker and
-    /// language, not once per statement, and the lexicon filters each distinct word once; the rows written are the same as before.
+    /// The search rows of the statements <c>ids</c> (the SQL function's parameter), inserted in statement order; the
+    /// function adds what becomes of rows already there: <c>statement_search_refresh</c> replaces them,
+    /// <c>statement_search_fill</c> leaves them. An article's title vector is computed once per article and a
+    /// speaker's names vector once per speaker and language.
     /// </summary>
-    public const string StatementLevelMaintenance = """
-        CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
-        LANGUAGE sql AS $$
+    private const string InsertSearchRows = """
             WITH s AS MATERIALIZED (
                 SELECT s.id, s.article_id, s.speaker_id, s.when_said_date, s.kind, s.status, s.text, s.unnamed_source
                 FROM public.statements s
@@ -252,6 +248,20 @@ public static class SearchSchema
             LEFT JOIN n ON n.id = s.speaker_id
             LEFT JOIN nv ON nv.speaker_id = s.speaker_id AND nv.cfg = a.cfg
             ORDER BY s.id
+        """;
+
+    /// <summary>
+    /// Applied by the ImportSearchMaintenance migration on top of <see cref="Create"/>: bulk writes refresh the search
+    /// table once per SQL statement instead of once per row. Alias changes had a row-level trigger that rebuilt every
+    /// statement of the person for each alias inserted (a COPY of a thousand aliases meant a thousand refreshes); it is
+    /// now statement-level, refreshing each affected speaker's statements once from the transition tables. The refresh
+    /// itself computes an article's title vector once per article and a speaker's names vector once per speaker and
+    /// language, not once per statement, and the lexicon filters each distinct word once; the rows written are the same as before.
+    /// </summary>
+    public const string StatementLevelMaintenance = """
+        CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+        """ + "\n" + InsertSearchRows + "\n" + """
             ON CONFLICT (statement_id) DO UPDATE SET
                 article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
                 published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
@@ -489,42 +499,7 @@ public static class SearchSchema
         -- queued was written by a trigger reacting to a later change (an alias, an edit), from data at least as new.
         CREATE FUNCTION public.statement_search_fill(ids bigint[]) RETURNS void
         LANGUAGE sql AS $$
-            WITH s AS MATERIALIZED (
-                SELECT s.id, s.article_id, s.speaker_id, s.when_said_date, s.kind, s.status, s.text, s.unnamed_source
-                FROM public.statements s
-                WHERE s.id = ANY (ids)
-            ),
-            a AS MATERIALIZED (
-                SELECT a.id, a.outlet_id, a.published_on, a.language, c.cfg, setweight(to_tsvector(c.cfg, a.title), 'C') AS title_vector
-                FROM public.articles a
-                CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
-                WHERE a.id IN (SELECT s.article_id FROM s)
-            ),
-            n AS MATERIALIZED (
-                SELECT p.id, p.name || ' ' || coalesce((SELECT string_agg(pa.alias, ' ') FROM public.person_aliases pa WHERE pa.person_id = p.id), '') AS names
-                FROM public.people p
-                WHERE p.id IN (SELECT s.speaker_id FROM s)
-            ),
-            -- Statements without an unnamed source share their speaker's names vector: once per speaker and configuration.
-            nv AS MATERIALIZED (
-                SELECT u.speaker_id, u.cfg, setweight(to_tsvector(u.cfg, n.names || ' '), 'B') AS names_vector
-                FROM (SELECT DISTINCT s.speaker_id, a.cfg FROM s JOIN a ON a.id = s.article_id WHERE s.unnamed_source IS NULL AND s.speaker_id IS NOT NULL) u
-                JOIN n ON n.id = u.speaker_id
-            )
-            INSERT INTO public.statement_search AS t
-                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
-            SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
-                   coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
-                   s.kind, s.status, a.language, a.cfg, public.f_unaccent(s.text),
-                   setweight(to_tsvector(a.cfg, s.text), 'A')
-                   || CASE WHEN s.unnamed_source IS NULL THEN coalesce(nv.names_vector, ''::tsvector)
-                           ELSE setweight(to_tsvector(a.cfg, coalesce(n.names, '') || ' ' || s.unnamed_source), 'B') END
-                   || a.title_vector
-            FROM s
-            JOIN a ON a.id = s.article_id
-            LEFT JOIN n ON n.id = s.speaker_id
-            LEFT JOIN nv ON nv.speaker_id = s.speaker_id AND nv.cfg = a.cfg
-            ORDER BY s.id
+        """ + "\n" + InsertSearchRows + "\n" + """
             ON CONFLICT (statement_id) DO NOTHING;
         $$;
 
