@@ -258,7 +258,7 @@ public static class SearchSchema
     /// itself computes an article's title vector once per article and a speaker's names vector once per speaker and
     /// language, not once per statement, and the lexicon filters each distinct word once; the rows written are the same as before.
     /// </summary>
-    public const string StatementLevelMaintenance = """
+    public static readonly string StatementLevelMaintenance = """
         CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
         LANGUAGE sql AS $$
         """ + "\n" + InsertSearchRows + "\n" + """
@@ -269,22 +269,7 @@ public static class SearchSchema
         $$;
 
         -- The same words and counts as before, but the word filter runs once per distinct word, not once per occurrence.
-        CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
-        LANGUAGE sql AS $$
-            INSERT INTO public.search_lexicon AS l (word, occurrences)
-            SELECT w.word, w.occurrences
-            FROM (
-                SELECT w.word, count(*) AS occurrences
-                FROM public.statements s
-                LEFT JOIN public.people p ON p.id = s.speaker_id
-                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
-                WHERE s.id = ANY (ids)
-                GROUP BY w.word
-                OFFSET 0) w
-            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
-            ORDER BY w.word
-            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
-        $$;
+        """ + "\n" + LexiconAdd(RegexWordFilter) + "\n" + """
 
         DROP TRIGGER IF EXISTS tr_person_aliases_search ON public.person_aliases;
         DROP FUNCTION IF EXISTS public.statement_search_on_person_aliases();
@@ -319,27 +304,21 @@ public static class SearchSchema
     /// characters, letters only) at a fifth of the cost: the bounded repetition made PostgreSQL's regex engine the
     /// dearest step of an import's lexicon upkeep after tokenising. Counts and rows written are unchanged.
     /// </summary>
-    public const string CheaperLexiconWordFilter = """
-        CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
-        LANGUAGE sql AS $$
-            INSERT INTO public.search_lexicon AS l (word, occurrences)
-            SELECT w.word, w.occurrences
-            FROM (
-                SELECT w.word, count(*) AS occurrences
-                FROM public.statements s
-                LEFT JOIN public.people p ON p.id = s.speaker_id
-                CROSS JOIN LATERAL unnest(tsvector_to_array(to_tsvector('simple', public.f_unaccent(s.text || ' ' || coalesce(p.name, ''))))) AS w(word)
-                WHERE s.id = ANY (ids)
-                GROUP BY w.word
-                OFFSET 0) w
-            WHERE length(w.word) BETWEEN 3 AND 40 AND w.word ~ '^[[:alpha:]]+$'
-            ORDER BY w.word
-            ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
-        $$;
-        """;
+    public static readonly string CheaperLexiconWordFilter = LexiconAdd(LengthAndLettersWordFilter);
 
     /// <summary>Undoes <see cref="CheaperLexiconWordFilter"/>: the lexicon function of <see cref="StatementLevelMaintenance"/>.</summary>
-    public const string RegexLexiconWordFilter = """
+    public static readonly string RegexLexiconWordFilter = LexiconAdd(RegexWordFilter);
+
+    private const string RegexWordFilter = "w.word ~ '^[[:alpha:]]{3,40}$'";
+
+    private const string LengthAndLettersWordFilter = "length(w.word) BETWEEN 3 AND 40 AND w.word ~ '^[[:alpha:]]+$'";
+
+    /// <summary>
+    /// <c>search_lexicon_add(ids)</c>: the statements' words as typed (folded, unstemmed, speaker name included) that
+    /// pass <paramref name="wordFilter"/>, added to the lexicon with their counts; the filter runs once per distinct
+    /// word, and words are locked in sorted order so concurrent imports never deadlock.
+    /// </summary>
+    private static string LexiconAdd(string wordFilter) => $$"""
         CREATE OR REPLACE FUNCTION public.search_lexicon_add(ids bigint[]) RETURNS void
         LANGUAGE sql AS $$
             INSERT INTO public.search_lexicon AS l (word, occurrences)
@@ -352,7 +331,7 @@ public static class SearchSchema
                 WHERE s.id = ANY (ids)
                 GROUP BY w.word
                 OFFSET 0) w
-            WHERE w.word ~ '^[[:alpha:]]{3,40}$'
+            WHERE {{wordFilter}}
             ORDER BY w.word
             ON CONFLICT (word) DO UPDATE SET occurrences = l.occurrences + EXCLUDED.occurrences;
         $$;
