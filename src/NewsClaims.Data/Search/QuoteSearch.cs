@@ -15,8 +15,11 @@ namespace NewsClaims.Data.Search;
 /// stemmed per article language, accents ignored) on <c>statement_search</c>; when the words find nothing, by the
 /// query respelled from the lexicon ("did you mean"), and failing that by trigram likeness of the whole text.
 /// </summary>
-public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, WordEstimates estimates, ILogger<QuoteSearch> logger)
+public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages languages, WordEstimates estimates, SearchSlots slots, ILogger<QuoteSearch> logger)
 {
+    /// <summary>Opens held (a search slot and the connection) in this request's scope; nested opens share them.</summary>
+    private int opens;
+
     /// <summary>
     /// The most recently added matches up to this many are counted for the total and facets and, for relevance, ranked;
     /// so a one-word query over millions stays fast. Newest/oldest sorting reaches every match.
@@ -140,7 +143,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await CloseAsync();
         }
     }
 
@@ -189,17 +192,46 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
+            await CloseAsync();
         }
     }
 
+    /// <summary>Takes a search slot (see <see cref="SearchSlots"/>), then the connection; <see cref="CloseAsync"/> gives both back.</summary>
     internal async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
+        if (opens == 0)
+        {
+            await slots.EnterAsync(ct);
+        }
+
+        opens++;
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+        }
+        catch
+        {
+            await CloseAsync();
+            throw;
+        }
+
         return (NpgsqlConnection)db.Database.GetDbConnection();
     }
 
-    internal Task CloseAsync() => db.Database.CloseConnectionAsync();
+    internal async Task CloseAsync()
+    {
+        try
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        finally
+        {
+            if (--opens == 0)
+            {
+                slots.Leave();
+            }
+        }
+    }
 
     internal static async Task SetLocalAsync(NpgsqlConnection connection, string setting, double value, CancellationToken ct)
     {
@@ -379,16 +411,17 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         var personNames = new Dictionary<long, (string Slug, string Name)>();
         var outletNames = new Dictionary<long, string>();
         IReadOnlyList<StatementHit> hits = [];
-        if (page.Count == 0 && facets.PersonIds.Count == 0 && facets.OutletIds.Count == 0)
+        var (personIds, outletIds) = (facets.PersonIds, facets.OutletIds);
+        if (page.Count == 0 && personIds.Length == 0 && outletIds.Length == 0)
         {
             return (hits, facets.With(personNames, outletNames, verdicts));
         }
 
         await using var batch = new NpgsqlBatch(connection);
         var people = new NpgsqlBatchCommand("SELECT p.id, p.slug, p.name FROM people p WHERE p.id = ANY (@ids)");
-        people.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. facets.PersonIds]));
+        people.Parameters.Add(new NpgsqlParameter<long[]>("ids", personIds));
         var outlets = new NpgsqlBatchCommand("SELECT o.id, o.name FROM outlets o WHERE o.id = ANY (@ids)");
-        outlets.Parameters.Add(new NpgsqlParameter<long[]>("ids", [.. facets.OutletIds]));
+        outlets.Parameters.Add(new NpgsqlParameter<long[]>("ids", outletIds));
         batch.BatchCommands.Add(people);
         batch.BatchCommands.Add(outlets);
         if (page.Count > 0)

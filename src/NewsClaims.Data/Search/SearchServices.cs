@@ -11,6 +11,8 @@ public static class SearchServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SearchLanguages>();
         services.AddSingleton<WordEstimates>();
+        services.AddOptions<SearchSlotOptions>();
+        services.AddSingleton<SearchSlots>();
         services.AddScoped<QuoteSearch>();
         services.AddScoped<QuoteCheck>();
         return services;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsClaims.Data.Search;
 
 /// <summary>One statement of the window of most recent matches: what the facets count and the ranked page sorts.</summary>
@@ -25,20 +27,46 @@ internal sealed class WindowFacets
     public WindowFacets(IReadOnlyList<WindowRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        people = Top(rows.Where(r => r.SpeakerId is not null).GroupBy(r => r.SpeakerId!.Value), TopPeople);
-        outlets = Top(rows.Where(r => r.OutletId is not null).GroupBy(r => r.OutletId!.Value), TopOutlets);
-        years = [.. rows.Where(r => r.Year is not null).GroupBy(r => r.Year!.Value)
-            .OrderByDescending(g => g.Key).Take(TopYears)
-            .Select(g => new FacetValue(Text(g.Key), Text(g.Key), g.LongCount()))];
-        kinds = ByCount(rows.GroupBy(r => r.Kind, StringComparer.Ordinal).Select(g => (g.Key, g.LongCount())));
-        statuses = ByCount(rows.GroupBy(r => r.Status, StringComparer.Ordinal).Select(g => (g.Key, g.LongCount())));
+
+        // One pass with counters: this runs on every first-time search, so no grouping objects per value.
+        var bySpeaker = new Dictionary<long, long>();
+        var byOutlet = new Dictionary<long, long>();
+        var byYear = new Dictionary<int, long>();
+        var byKind = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.SpeakerId is { } speaker)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(bySpeaker, speaker, out _)++;
+            }
+
+            if (row.OutletId is { } outlet)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byOutlet, outlet, out _)++;
+            }
+
+            if (row.Year is { } year)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byYear, year, out _)++;
+            }
+
+            CollectionsMarshal.GetValueRefOrAddDefault(byKind, row.Kind, out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(byStatus, row.Status, out _)++;
+        }
+
+        people = Top(bySpeaker, TopPeople);
+        outlets = Top(byOutlet, TopOutlets);
+        years = [.. byYear.OrderByDescending(y => y.Key).Take(TopYears).Select(y => new FacetValue(Text(y.Key), Text(y.Key), y.Value))];
+        kinds = ByCount(byKind.Select(k => (k.Key, k.Value)));
+        statuses = ByCount(byStatus.Select(k => (k.Key, k.Value)));
     }
 
     /// <summary>The people whose names the facet needs, most frequent first.</summary>
-    public IReadOnlyList<long> PersonIds => [.. people.Select(p => p.Id)];
+    public long[] PersonIds => [.. people.Select(p => p.Id)];
 
     /// <summary>The outlets whose names the facet needs, most frequent first.</summary>
-    public IReadOnlyList<long> OutletIds => [.. outlets.Select(o => o.Id)];
+    public long[] OutletIds => [.. outlets.Select(o => o.Id)];
 
     /// <summary>Enum values (kind, status, verdict) are shown with spaces for underscores.</summary>
     public static string EnumLabel(string value) => value.Replace('_', ' ');
@@ -64,8 +92,8 @@ internal sealed class WindowFacets
             ["verdict"] = verdicts,
         };
 
-    private static List<(long Id, long Count)> Top(IEnumerable<IGrouping<long, WindowRow>> groups, int count) =>
-        [.. groups.Select(g => (Id: g.Key, Count: g.LongCount())).OrderByDescending(g => g.Count).ThenBy(g => g.Id).Take(count)];
+    private static List<(long Id, long Count)> Top(Dictionary<long, long> counts, int count) =>
+        [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(count).Select(c => (c.Key, c.Value))];
 
     private static string Text(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,6 +8,7 @@ public static class SearchFeature
     public static IServiceCollection AddSearchFeature(this IServiceCollection services)
     {
         services.AddNewsClaimsSearch();
+        services.AddOptions<SearchSlotOptions>().BindConfiguration("Search");
         services.AddSearchRateLimiting();
         services.AddHostedService<SearchBacklogDrainer>();
         return services;
