@@ -45,8 +45,9 @@ if [ "$indexed" != "$total" ]; then
 fi
 
 # Imports write search rows in statement order, and relevance walks them newest-first. A knowledge base rebuilt before
-# the rebuild kept that order (before 2 December 2026) has them shuffled: put them in order once, as an import would have.
-shuffled=$(psql_ -tAc "SELECT coalesce((SELECT correlation < 0.9 FROM pg_stats WHERE tablename = 'statement_search' AND attname = 'statement_id'), true)")
+# the rebuild kept that order (before 2 December 2026) has them shuffled, and one generated before the verdicts column
+# had its claimed statements' rows moved by the migration that filled it: put them in order once, as an import would have.
+shuffled=$(psql_ -tAc "SELECT coalesce((SELECT correlation < 0.99 FROM pg_stats WHERE tablename = 'statement_search' AND attname = 'statement_id'), true)")
 if [ "$shuffled" = t ]; then
   echo "== putting statement_search in statement order"
   psql_ -c "SET maintenance_work_mem = '1GB'" -c "CLUSTER statement_search USING statement_search_pkey" -c "ANALYZE statement_search"

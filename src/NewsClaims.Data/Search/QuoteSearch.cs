@@ -345,7 +345,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             batch.BatchCommands.Add(AnnotationsCommand(query));
         }
 
-        MatchWindow window;
+        List<WindowRow> window;
         List<(long Id, float Score, DateOnly? Date)> rows;
         SearchSection<ClaimHit> claims = new(0, []);
         SearchSection<AnnotationHit> annotations = new(0, []);
@@ -354,7 +354,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             window = await ReadWindowAsync(reader, ct);
             if (ranked)
             {
-                rows = RankedPage(window.Rows, cursor, pageSize);
+                rows = RankedPage(window, cursor, pageSize);
             }
             else
             {
@@ -379,13 +379,13 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         }
 
         var page = rows.Select(r => (r.Id, (double)r.Score)).ToList();
-        var facets = new WindowFacets(window.Rows);
-        var (hits, facetValues) = await PageDetailsAsync(connection, page, query, configs, facets, window.Verdicts, ct);
-        return Empty(query, window.Rows.Count > 0 ? SearchMatch.Words : SearchMatch.None, [], filters, sort) with
+        var facets = new WindowFacets(window);
+        var (hits, facetValues) = await PageDetailsAsync(connection, page, query, configs, facets, ct);
+        return Empty(query, window.Count > 0 ? SearchMatch.Words : SearchMatch.None, [], filters, sort) with
         {
             Statements = hits,
-            Total = window.Rows.Count,
-            TotalIsLowerBound = window.Rows.Count >= Window,
+            Total = window.Count,
+            TotalIsLowerBound = window.Count >= Window,
             Facets = facetValues,
             NextCursor = nextCursor,
             Claims = claims,
@@ -405,8 +405,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
     /// <summary>The page's details and the facets' people and outlets by name, in one round trip of prepared statements.</summary>
     private static async Task<(IReadOnlyList<StatementHit> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets)> PageDetailsAsync(
-        NpgsqlConnection connection, IReadOnlyList<(long Id, double Score)> page, string query, IReadOnlyList<string> configs, WindowFacets facets,
-        IReadOnlyList<FacetValue> verdicts, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<(long Id, double Score)> page, string query, IReadOnlyList<string> configs, WindowFacets facets, CancellationToken ct)
     {
         var personNames = new Dictionary<long, (string Slug, string Name)>();
         var outletNames = new Dictionary<long, string>();
@@ -414,7 +413,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         var (personIds, outletIds) = (facets.PersonIds, facets.OutletIds);
         if (page.Count == 0 && personIds.Length == 0 && outletIds.Length == 0)
         {
-            return (hits, facets.With(personNames, outletNames, verdicts));
+            return (hits, facets.With(personNames, outletNames));
         }
 
         await using var batch = new NpgsqlBatch(connection);
@@ -448,7 +447,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             hits = await ReadDetailsAsync(reader, page, ct);
         }
 
-        return (hits, facets.With(personNames, outletNames, verdicts));
+        return (hits, facets.With(personNames, outletNames));
     }
 
     /// <summary>Newest or oldest first: the date indexes reach every match, page after page.</summary>
@@ -486,9 +485,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
     /// <summary>
     /// The window of the most recent matches, read once: its rows (scored for relevance) go to the site, which counts
-    /// the total and facets and ranks the page (see <see cref="WindowFacets"/>); PostgreSQL adds the verdicts. The
-    /// window's ids go to the claim-statement index as one array (half the time of a lookup per statement); a statement
-    /// in two claims with the same verdict counts once.
+    /// the total and facets and ranks the page (see <see cref="WindowFacets"/>).
     /// </summary>
     private async Task<NpgsqlBatchCommand> WindowCommandAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, string match, SearchFilters filters, bool ranked, CancellationToken ct)
@@ -499,29 +496,18 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         var command = new NpgsqlBatchCommand(
             $"""
             WITH {source}
-            SELECT w.statement_id, w.speaker_id, w.outlet_id, w.year, w.kind, w.status, {score}, NULL::bigint FROM m w
-            UNION ALL (SELECT NULL, NULL, NULL, NULL, NULL, c.verdict, NULL, count(DISTINCT cs.statement_id)
-                       FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id
-                       WHERE cs.statement_id = ANY (ARRAY(SELECT statement_id FROM m)) AND c.verdict IS NOT NULL
-                       GROUP BY c.verdict)
+            SELECT w.statement_id, w.speaker_id, w.outlet_id, w.year, w.kind, w.status, w.verdicts, {score} FROM m w
             """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         filters.Bind(command.Parameters);
         return command;
     }
 
-    private static async Task<MatchWindow> ReadWindowAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private static async Task<List<WindowRow>> ReadWindowAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var rows = new List<WindowRow>(Window);
-        var verdicts = new List<(string Value, long Count)>();
         while (await reader.ReadAsync(ct))
         {
-            if (reader.IsDBNull(0))
-            {
-                verdicts.Add((reader.GetString(5), reader.GetInt64(7)));
-                continue;
-            }
-
             rows.Add(new WindowRow(
                 reader.GetInt64(0),
                 reader.IsDBNull(1) ? null : reader.GetInt64(1),
@@ -529,10 +515,11 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                 reader.IsDBNull(3) ? null : reader.GetInt32(3),
                 reader.GetString(4),
                 reader.GetString(5),
-                reader.IsDBNull(6) ? 0f : reader.GetFloat(6)));
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<string[]>(6),
+                reader.IsDBNull(7) ? 0f : reader.GetFloat(7)));
         }
 
-        return new MatchWindow(rows, WindowFacets.ByCount(verdicts));
+        return rows;
     }
 
     /// <summary>Prices the query's words with PostgreSQL's estimates and lets <see cref="WindowPaths"/> choose.</summary>
@@ -547,8 +534,6 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         var (statements, lexemes, matches) = await estimates.ForAsync(connection, words, configs, ct);
         return WindowPaths.Choose(matches, lexemes, alternatives, statements, Window);
     }
-
-    private sealed record MatchWindow(IReadOnlyList<WindowRow> Rows, IReadOnlyList<FacetValue> Verdicts);
 
     /// <summary>Statements whose accent-folded text is most like the query's words (pg_trgm word similarity).</summary>
     private static async Task<IReadOnlyList<StatementHit>> FindByLikenessAsync(

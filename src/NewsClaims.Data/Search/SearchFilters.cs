@@ -157,7 +157,7 @@ internal sealed class SearchFilters
 
         if (Verdict is not null)
         {
-            sql += " AND EXISTS (SELECT 1 FROM claim_statements cs JOIN claims c ON c.id = cs.claim_id WHERE cs.statement_id = s.statement_id AND c.verdict = @f_verdict)";
+            sql += " AND @f_verdict = ANY (s.verdicts)";
         }
 
         return sql;

@@ -209,9 +209,10 @@ public static class SearchSchema
     /// The search rows of the statements <c>ids</c> (the SQL function's parameter), inserted in statement order; the
     /// function adds what becomes of rows already there: <c>statement_search_refresh</c> replaces them,
     /// <c>statement_search_fill</c> leaves them. An article's title vector is computed once per article and a
-    /// speaker's names vector once per speaker and language.
+    /// speaker's names vector once per speaker and language. <paramref name="withVerdicts"/>: the rows carry the
+    /// verdicts of the statements' claims (see <see cref="Verdicts"/>).
     /// </summary>
-    private const string InsertSearchRows = """
+    private static string InsertSearchRows(bool withVerdicts) => $$"""
             WITH s AS MATERIALIZED (
                 SELECT s.id, s.article_id, s.speaker_id, s.when_said_date, s.kind, s.status, s.text, s.unnamed_source
                 FROM public.statements s
@@ -233,21 +234,45 @@ public static class SearchSchema
                 SELECT u.speaker_id, u.cfg, setweight(to_tsvector(u.cfg, n.names || ' '), 'B') AS names_vector
                 FROM (SELECT DISTINCT s.speaker_id, a.cfg FROM s JOIN a ON a.id = s.article_id WHERE s.unnamed_source IS NULL AND s.speaker_id IS NOT NULL) u
                 JOIN n ON n.id = u.speaker_id
-            )
+            ){{(withVerdicts ? ",\n    v AS MATERIALIZED (SELECT v.statement_id, v.verdicts FROM public.statement_verdicts v WHERE v.statement_id IN (SELECT s.id FROM s))" : "")}}
             INSERT INTO public.statement_search AS t
-                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document{{(withVerdicts ? ", verdicts" : "")}})
             SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
                    coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
                    s.kind, s.status, a.language, a.cfg, public.f_unaccent(s.text),
                    setweight(to_tsvector(a.cfg, s.text), 'A')
                    || CASE WHEN s.unnamed_source IS NULL THEN coalesce(nv.names_vector, ''::tsvector)
                            ELSE setweight(to_tsvector(a.cfg, coalesce(n.names, '') || ' ' || s.unnamed_source), 'B') END
-                   || a.title_vector
+                   || a.title_vector{{(withVerdicts ? ",\n           v.verdicts" : "")}}
             FROM s
             JOIN a ON a.id = s.article_id
             LEFT JOIN n ON n.id = s.speaker_id
-            LEFT JOIN nv ON nv.speaker_id = s.speaker_id AND nv.cfg = a.cfg
+            LEFT JOIN nv ON nv.speaker_id = s.speaker_id AND nv.cfg = a.cfg{{(withVerdicts ? "\n    LEFT JOIN v ON v.statement_id = s.id" : "")}}
             ORDER BY s.id
+        """;
+
+    /// <summary><c>statement_search_refresh(ids)</c>: builds the search rows of the statements, replacing those already there.</summary>
+    private static string RefreshFunction(bool withVerdicts) => $$"""
+        CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+        """ + "\n" + InsertSearchRows(withVerdicts) + "\n" + $$"""
+            ON CONFLICT (statement_id) DO UPDATE SET
+                article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
+                published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
+                language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document{{(withVerdicts ? ",\n        verdicts = EXCLUDED.verdicts" : "")}};
+        $$;
+        """;
+
+    /// <summary>
+    /// <c>statement_search_fill(ids)</c>: the refresh that leaves rows already there as they are: a row written since the
+    /// statements were queued was written by a trigger reacting to a later change (an alias, an edit), from data at least as new.
+    /// </summary>
+    private static string FillFunction(bool withVerdicts) => $$"""
+        CREATE FUNCTION public.statement_search_fill(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+        """ + "\n" + InsertSearchRows(withVerdicts) + "\n" + """
+            ON CONFLICT (statement_id) DO NOTHING;
+        $$;
         """;
 
     /// <summary>
@@ -258,16 +283,7 @@ public static class SearchSchema
     /// itself computes an article's title vector once per article and a speaker's names vector once per speaker and
     /// language, not once per statement, and the lexicon filters each distinct word once; the rows written are the same as before.
     /// </summary>
-    public static readonly string StatementLevelMaintenance = """
-        CREATE OR REPLACE FUNCTION public.statement_search_refresh(ids bigint[]) RETURNS void
-        LANGUAGE sql AS $$
-        """ + "\n" + InsertSearchRows + "\n" + """
-            ON CONFLICT (statement_id) DO UPDATE SET
-                article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id, outlet_id = EXCLUDED.outlet_id,
-                published_on = EXCLUDED.published_on, year = EXCLUDED.year, kind = EXCLUDED.kind, status = EXCLUDED.status,
-                language = EXCLUDED.language, config = EXCLUDED.config, folded_text = EXCLUDED.folded_text, document = EXCLUDED.document;
-        $$;
-
+    public static readonly string StatementLevelMaintenance = RefreshFunction(withVerdicts: false) + "\n\n" + """
         -- The same words and counts as before, but the word filter runs once per distinct word, not once per occurrence.
         """ + "\n" + LexiconAdd(RegexWordFilter) + "\n" + """
 
@@ -353,28 +369,31 @@ public static class SearchSchema
 
     private const string SearchTablesAndBacklog = "public.statement_search, public.search_lexicon, public.statement_search_backlog";
 
-    /// <summary><c>statement_search_rebuild()</c>: empties <paramref name="truncated"/> and refills the search table (rows in <paramref name="order"/>) and lexicon.</summary>
-    private static string Rebuild(string truncated, string order) => $$"""
+    /// <summary>
+    /// <c>statement_search_rebuild()</c>: empties <paramref name="truncated"/> and refills the search table (rows in
+    /// <paramref name="order"/>, with the verdicts of the statements' claims when <paramref name="withVerdicts"/>) and lexicon.
+    /// </summary>
+    private static string Rebuild(string truncated, string order, bool withVerdicts = false) => $$"""
         CREATE OR REPLACE FUNCTION public.statement_search_rebuild() RETURNS bigint
         LANGUAGE plpgsql AS $$
         DECLARE loaded bigint;
         BEGIN
             TRUNCATE {{truncated}};
             INSERT INTO public.statement_search
-                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document)
+                (statement_id, article_id, speaker_id, outlet_id, published_on, year, kind, status, language, config, folded_text, document{{(withVerdicts ? ", verdicts" : "")}})
             SELECT s.id, s.article_id, s.speaker_id, a.outlet_id, a.published_on,
                    coalesce(extract(year FROM s.when_said_date), extract(year FROM a.published_on))::integer,
                    s.kind, s.status, a.language, c.cfg, public.f_unaccent(s.text),
                    setweight(to_tsvector(c.cfg, s.text), 'A')
                    || setweight(to_tsvector(c.cfg, coalesce(n.names, '') || ' ' || coalesce(s.unnamed_source, '')), 'B')
-                   || setweight(to_tsvector(c.cfg, a.title), 'C')
+                   || setweight(to_tsvector(c.cfg, a.title), 'C'){{(withVerdicts ? ",\n           v.verdicts" : "")}}
             FROM public.statements s
             JOIN public.articles a ON a.id = s.article_id
             CROSS JOIN LATERAL (SELECT public.search_config_for(a.language) AS cfg) c
             LEFT JOIN (
                 SELECT p.id, p.name || ' ' || coalesce(string_agg(pa.alias, ' '), '') AS names
                 FROM public.people p LEFT JOIN public.person_aliases pa ON pa.person_id = p.id
-                GROUP BY p.id, p.name) n ON n.id = s.speaker_id
+                GROUP BY p.id, p.name) n ON n.id = s.speaker_id{{(withVerdicts ? "\n    LEFT JOIN public.statement_verdicts v ON v.statement_id = s.id" : "")}}
             {{order}};
             GET DIAGNOSTICS loaded = ROW_COUNT;
             INSERT INTO public.search_lexicon (word, occurrences)
@@ -476,12 +495,7 @@ public static class SearchSchema
 
         -- statement_search_refresh that leaves rows already there as they are: a row written since the statements were
         -- queued was written by a trigger reacting to a later change (an alias, an edit), from data at least as new.
-        CREATE FUNCTION public.statement_search_fill(ids bigint[]) RETURNS void
-        LANGUAGE sql AS $$
-        """ + "\n" + InsertSearchRows + "\n" + """
-            ON CONFLICT (statement_id) DO NOTHING;
-        $$;
-
+        """ + "\n" + FillFunction(withVerdicts: false) + "\n\n" + """
         CREATE OR REPLACE FUNCTION public.statement_search_on_statements() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
@@ -517,6 +531,92 @@ public static class SearchSchema
 
         DROP TABLE IF EXISTS public.statement_search_backlog;
         DROP FUNCTION IF EXISTS public.statement_search_fill(bigint[]);
+        """;
+
+    /// <summary>
+    /// Applied by the StatementSearchVerdicts migration: each search row carries <c>verdicts</c>, the distinct verdicts
+    /// of the claims its statement is grouped into (null when none has a verdict), so the verdict facet is counted and
+    /// the verdict filter applied on the rows a search reads anyway. Before, every search looked the window's 500
+    /// statements up in <c>claim_statements</c> and joined their claims: about 1.5 ms of planning and execution per
+    /// search, a fifth of its time in PostgreSQL. The rule lives in one view, <c>statement_verdicts</c>; search rows
+    /// take it when built (refresh, fill, rebuild), and statement-level triggers on <c>claim_statements</c> (a
+    /// statement added, removed or moved; a claim's deletion cascades here) and on <c>claims</c> (a verdict set,
+    /// changed or cleared) recompute it for the statements concerned, in the editor's transaction.
+    /// </summary>
+    public static readonly string Verdicts = """
+        CREATE VIEW public.statement_verdicts AS
+        SELECT cs.statement_id, array_agg(DISTINCT c.verdict::text ORDER BY c.verdict::text) AS verdicts
+        FROM public.claim_statements cs
+        JOIN public.claims c ON c.id = cs.claim_id
+        WHERE c.verdict IS NOT NULL
+        GROUP BY cs.statement_id;
+
+        ALTER TABLE public.statement_search ADD COLUMN verdicts text[];
+        UPDATE public.statement_search t SET verdicts = v.verdicts FROM public.statement_verdicts v WHERE v.statement_id = t.statement_id;
+
+        -- The statements' verdicts as the view gives them now; rows already right are left alone.
+        CREATE FUNCTION public.statement_search_verdicts_refresh(ids bigint[]) RETURNS void
+        LANGUAGE sql AS $$
+            UPDATE public.statement_search t SET verdicts = v.verdicts
+            FROM (SELECT i.id, sv.verdicts
+                  FROM (SELECT DISTINCT unnest(ids) AS id) i
+                  LEFT JOIN public.statement_verdicts sv ON sv.statement_id = i.id AND sv.statement_id = ANY (ids)) v
+            WHERE t.statement_id = v.id AND t.verdicts IS DISTINCT FROM v.verdicts;
+        $$;
+
+        CREATE FUNCTION public.statement_search_on_claim_statements() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'INSERT' THEN
+                PERFORM public.statement_search_verdicts_refresh(ARRAY(SELECT statement_id FROM new_links));
+            ELSIF TG_OP = 'DELETE' THEN
+                PERFORM public.statement_search_verdicts_refresh(ARRAY(SELECT statement_id FROM old_links));
+            ELSE
+                PERFORM public.statement_search_verdicts_refresh(ARRAY(SELECT statement_id FROM new_links UNION SELECT statement_id FROM old_links));
+            END IF;
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_claim_statements_search_insert AFTER INSERT ON public.claim_statements
+            REFERENCING NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_claim_statements();
+        CREATE TRIGGER tr_claim_statements_search_update AFTER UPDATE ON public.claim_statements
+            REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_claim_statements();
+        CREATE TRIGGER tr_claim_statements_search_delete AFTER DELETE ON public.claim_statements
+            REFERENCING OLD TABLE AS old_links FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_claim_statements();
+
+        -- A claim deleted takes its links with it (ON DELETE CASCADE), which the trigger above sees.
+        CREATE FUNCTION public.statement_search_on_claim_verdicts() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM public.statement_search_verdicts_refresh(ARRAY(
+                SELECT cs.statement_id FROM public.claim_statements cs
+                WHERE cs.claim_id IN (SELECT n.id FROM new_claims n JOIN old_claims o ON o.id = n.id WHERE n.verdict IS DISTINCT FROM o.verdict)));
+            RETURN NULL;
+        END
+        $$;
+        CREATE TRIGGER tr_claims_search_verdicts AFTER UPDATE ON public.claims
+            REFERENCING OLD TABLE AS old_claims NEW TABLE AS new_claims FOR EACH STATEMENT EXECUTE FUNCTION public.statement_search_on_claim_verdicts();
+
+        DROP FUNCTION public.statement_search_fill(bigint[]);
+        """ + "\n" + RefreshFunction(withVerdicts: true) + "\n\n" + FillFunction(withVerdicts: true) + "\n\n"
+        + Rebuild(SearchTablesAndBacklog, order: "ORDER BY s.id", withVerdicts: true);
+
+    /// <summary>Undoes <see cref="Verdicts"/>: the triggers, the column and the view go; refresh, fill and rebuild as before.</summary>
+    public static readonly string NoVerdicts = """
+        DROP TRIGGER IF EXISTS tr_claims_search_verdicts ON public.claims;
+        DROP TRIGGER IF EXISTS tr_claim_statements_search_insert ON public.claim_statements;
+        DROP TRIGGER IF EXISTS tr_claim_statements_search_update ON public.claim_statements;
+        DROP TRIGGER IF EXISTS tr_claim_statements_search_delete ON public.claim_statements;
+        DROP FUNCTION IF EXISTS public.statement_search_on_claim_verdicts();
+        DROP FUNCTION IF EXISTS public.statement_search_on_claim_statements();
+        DROP FUNCTION IF EXISTS public.statement_search_verdicts_refresh(bigint[]);
+        DROP FUNCTION public.statement_search_fill(bigint[]);
+        """ + "\n" + RefreshFunction(withVerdicts: false) + "\n\n" + FillFunction(withVerdicts: false) + "\n\n"
+        + Rebuild(SearchTablesAndBacklog, order: "ORDER BY s.id") + """
+
+
+        ALTER TABLE public.statement_search DROP COLUMN IF EXISTS verdicts;
+        DROP VIEW IF EXISTS public.statement_verdicts;
         """;
 
     /// <summary>

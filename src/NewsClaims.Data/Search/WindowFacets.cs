@@ -3,12 +3,12 @@ using System.Runtime.InteropServices;
 namespace NewsClaims.Data.Search;
 
 /// <summary>One statement of the window of most recent matches: what the facets count and the ranked page sorts.</summary>
-internal readonly record struct WindowRow(long Id, long? SpeakerId, long? OutletId, int? Year, string Kind, string Status, float Score);
+internal readonly record struct WindowRow(long Id, long? SpeakerId, long? OutletId, int? Year, string Kind, string Status, string[]? Verdicts, float Score);
 
 /// <summary>
 /// Facet counts over the window of most recent matches, counted by the site from the window's rows: PostgreSQL only
-/// finds and scores the window, and names the people and outlets that make the top lists. The verdicts come from the
-/// database (claims are not in the window's rows).
+/// finds and scores the window, and names the people and outlets that make the top lists. A statement counts once for
+/// each distinct verdict of the claims it is grouped into (its row carries them, see <see cref="SearchSchema.Verdicts"/>).
 /// </summary>
 internal sealed class WindowFacets
 {
@@ -23,6 +23,7 @@ internal sealed class WindowFacets
     private readonly List<FacetValue> years;
     private readonly List<FacetValue> kinds;
     private readonly List<FacetValue> statuses;
+    private readonly List<FacetValue> verdicts;
 
     public WindowFacets(IReadOnlyList<WindowRow> rows)
     {
@@ -34,6 +35,7 @@ internal sealed class WindowFacets
         var byYear = new Dictionary<int, long>();
         var byKind = new Dictionary<string, long>(StringComparer.Ordinal);
         var byStatus = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byVerdict = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             if (row.SpeakerId is { } speaker)
@@ -53,6 +55,10 @@ internal sealed class WindowFacets
 
             CollectionsMarshal.GetValueRefOrAddDefault(byKind, row.Kind, out _)++;
             CollectionsMarshal.GetValueRefOrAddDefault(byStatus, row.Status, out _)++;
+            foreach (var verdict in row.Verdicts ?? [])
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byVerdict, verdict, out _)++;
+            }
         }
 
         people = Top(bySpeaker, TopPeople);
@@ -60,6 +66,7 @@ internal sealed class WindowFacets
         years = [.. byYear.OrderByDescending(y => y.Key).Take(TopYears).Select(y => new FacetValue(Text(y.Key), Text(y.Key), y.Value))];
         kinds = ByCount(byKind.Select(k => (k.Key, k.Value)));
         statuses = ByCount(byStatus.Select(k => (k.Key, k.Value)));
+        verdicts = ByCount(byVerdict.Select(k => (k.Key, k.Value)));
     }
 
     /// <summary>The people whose names the facet needs, most frequent first.</summary>
@@ -81,7 +88,7 @@ internal sealed class WindowFacets
     /// a join would.
     /// </summary>
     public Dictionary<string, IReadOnlyList<FacetValue>> With(
-        IReadOnlyDictionary<long, (string Slug, string Name)> personNames, IReadOnlyDictionary<long, string> outletNames, IReadOnlyList<FacetValue> verdicts) =>
+        IReadOnlyDictionary<long, (string Slug, string Name)> personNames, IReadOnlyDictionary<long, string> outletNames) =>
         new(StringComparer.Ordinal)
         {
             ["person"] = [.. people.Where(p => personNames.ContainsKey(p.Id)).Select(p => new FacetValue(personNames[p.Id].Slug, personNames[p.Id].Name, p.Count))],

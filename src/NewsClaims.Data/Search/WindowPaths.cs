@@ -29,7 +29,7 @@ internal static partial class WindowPaths
     public const int PricedWords = 6;
 
     /// <summary>The statement columns the window keeps: what facets, ranking and paging read.</summary>
-    private const string Columns = "s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind";
+    private const string Columns = "s.statement_id, s.document, s.status, s.published_on, s.speaker_id, s.outlet_id, s.year, s.kind, s.verdicts";
 
     /// <summary>The words whose frequency bounds the matches, and whether they are alternatives; null when there is nothing to price.</summary>
     public static (IReadOnlyList<string> Words, bool Alternatives)? WordsToPrice(string query)

@@ -19,9 +19,7 @@ public static class DatabaseUnavailable
     /// <summary>The connection string with <c>Timeout</c> and <c>Command Timeout</c> added where it does not give them.</summary>
     public static string WithTimeouts(string connectionString, IConfiguration configuration)
     {
-        // The keys as written, compared without spaces or case ("Command Timeout", "commandtimeout").
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
-            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
+        var given = GivenKeys(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!given.Contains("TIMEOUT"))
         {
@@ -35,6 +33,11 @@ public static class DatabaseUnavailable
 
         return builder.ConnectionString;
     }
+
+    /// <summary>The keys the connection string sets, as written, without spaces and in capitals ("Command Timeout": COMMANDTIMEOUT).</summary>
+    internal static HashSet<string> GivenKeys(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()).ToHashSet();
 
     /// <summary>Uses the timeouts for every user of <c>ConnectionStrings:NewsClaims</c> (EF, health checks, import bulk copy).</summary>
     public static string ApplyDatabaseTimeouts(this WebApplicationBuilder builder, string connectionString)

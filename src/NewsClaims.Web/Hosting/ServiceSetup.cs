@@ -18,7 +18,7 @@ public static class ServiceSetup
                 $"ConnectionStrings:{LocalPostgresHosting.ConnectionStringName} is not configured.");
         }
 
-        connectionString = builder.ApplyDatabaseTimeouts(connectionString);
+        connectionString = builder.ApplyDatabaseTimeouts(StatementReuse.WithDefaults(connectionString));
         builder.Services.AddNewsClaimsData(connectionString);
         builder.Services.AddNewsClaimsImport();
         builder.Services.AddIdentityCore<EditorAccount>(options =>

@@ -34,6 +34,13 @@ public sealed class WindowFacetTests(ExportSiteFixture site)
         Assert.Equal(await FacetAsync("m.kind", "m.kind", "", "count(*) DESC, m.kind", 10), Facet(result, "kind"));
         Assert.Equal(await FacetAsync("m.status", "m.status", "", "count(*) DESC, m.status", 10), Facet(result, "status"));
 
+        // Verdicts straight from the claims (not the search rows' copy): a statement counts once per distinct verdict.
+        var verdicts = await FacetAsync(
+            "c.verdict", "c.verdict", "JOIN claim_statements cs ON cs.statement_id = m.statement_id JOIN claims c ON c.id = cs.claim_id",
+            "count(DISTINCT m.statement_id) DESC, c.verdict COLLATE \"C\"", 10, "c.verdict IS NOT NULL", "count(DISTINCT m.statement_id)");
+        Assert.NotEmpty(verdicts);
+        Assert.Equal(verdicts, Facet(result, "verdict"));
+
         // Labels: names for people and outlets, spaces for the underscores of stored values.
         var person = result.GetProperty("facets").GetProperty("person")[0];
         Assert.Equal(await NameAsync("SELECT name FROM people WHERE slug = @v", person.GetProperty("value").GetString()!), person.GetProperty("label").GetString());
@@ -66,17 +73,17 @@ public sealed class WindowFacetTests(ExportSiteFixture site)
     {
         var rows = new List<WindowRow>();
         var id = 0L;
-        void Add(long? speaker, long? outlet, int? year, string kind, string status, int times)
+        void Add(long? speaker, long? outlet, int? year, string kind, string status, int times, string[]? verdicts = null)
         {
             for (var i = 0; i < times; i++)
             {
-                rows.Add(new WindowRow(++id, speaker, outlet, year, kind, status, 1f));
+                rows.Add(new WindowRow(++id, speaker, outlet, year, kind, status, verdicts, 1f));
             }
         }
 
         // Twelve speakers: 9 and 3 tie on three statements, the rest have one or two; speaker 40 has one.
-        Add(9, 1, 2001, "direct", "published", 3);
-        Add(3, 2, 2002, "indirect", "published", 3);
+        Add(9, 1, 2001, "direct", "published", 3, ["false", "mostly_false"]);
+        Add(3, 2, 2002, "indirect", "published", 3, ["mostly_false"]);
         foreach (var speaker in Enumerable.Range(20, 10))
         {
             Add(speaker, 3, 2000 + speaker, "mixed", "extracted", 2);
@@ -90,7 +97,7 @@ public sealed class WindowFacetTests(ExportSiteFixture site)
         Assert.Equal([3L, 1, 2], facets.OutletIds);
 
         var names = facets.PersonIds.Where(p => p != 21).ToDictionary(p => p, p => ($"s{p}", $"Person {p}"));
-        var result = facets.With(names, new Dictionary<long, string> { [1] = "One", [2] = "Two", [3] = "Three" }, [new FacetValue("mostly_false", "mostly false", 2)]);
+        var result = facets.With(names, new Dictionary<long, string> { [1] = "One", [2] = "Two", [3] = "Three" });
 
         // A person no longer there (merged or deleted meanwhile) is left out rather than shown without a name.
         Assert.Equal(["s3", "s9", "s20", "s22", "s23", "s24", "s25", "s26", "s27"], result["person"].Select(v => v.Value));
@@ -98,7 +105,8 @@ public sealed class WindowFacetTests(ExportSiteFixture site)
         Assert.Equal(TopYears(), result["year"].Select(v => v.Value));
         Assert.Equal([("mixed", 20L), ("direct", 5), ("indirect", 3)], result["kind"].Select(v => (v.Value, v.Count)));
         Assert.Equal([("extracted", 20L), ("published", 7), ("confirmed", 1)], result["status"].Select(v => (v.Value, v.Count)));
-        Assert.Equal("mostly false", Assert.Single(result["verdict"]).Label);
+        // A statement counts once for each of its claims' verdicts.
+        Assert.Equal([("mostly_false", "mostly false", 6L), ("false", "false", 3)], result["verdict"].Select(v => (v.Value, v.Label, v.Count)));
         Assert.Equal(rows.Count, result["kind"].Sum(v => v.Count));
 
         static IEnumerable<string> TopYears() =>
@@ -112,13 +120,13 @@ public sealed class WindowFacetTests(ExportSiteFixture site)
         [.. result.GetProperty("facets").GetProperty(name).EnumerateArray().Select(v => (v.GetProperty("value").GetString()!, v.GetProperty("count").GetInt64()))];
 
     /// <summary>PostgreSQL's own count over the newest matches, ordered as the facet is.</summary>
-    private async Task<List<(string Value, long Count)>> FacetAsync(string value, string key, string join, string order, int limit, string where = "true")
+    private async Task<List<(string Value, long Count)>> FacetAsync(string value, string key, string join, string order, int limit, string where = "true", string count = "count(*)")
     {
         await using var connection = await site.OpenConnectionAsync();
         await using var command = new NpgsqlCommand(
             $"""
             WITH m AS (SELECT s.* FROM statement_search s WHERE {Matches} ORDER BY s.statement_id DESC LIMIT {QuoteSearch.Window})
-            SELECT {value}, count(*) FROM m {join} WHERE {where} GROUP BY {key} ORDER BY {order} LIMIT {limit}
+            SELECT {value}, {count} FROM m {join} WHERE {where} GROUP BY {key} ORDER BY {order} LIMIT {limit}
             """, connection);
         command.Parameters.AddWithValue("q", Query);
         var facet = new List<(string, long)>();
