@@ -68,6 +68,12 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     {
         ArgumentNullException.ThrowIfNull(request);
         var messages = new List<string>();
+        var tab = ParseTab(request.Tab, messages);
+        return ForTab(await FindAsync(request, tab, messages, ct), tab);
+    }
+
+    private async Task<SearchResult> FindAsync(SearchRequest request, ResultTab tab, List<string> messages, CancellationToken ct)
+    {
         var (query, truncated) = QueryText.Clean(request.Query);
         if (truncated)
         {
@@ -88,7 +94,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             }
 
             var configs = await languages.ConfigurationsAsync(connection, filters.Language, ct);
-            var words = await FindByWordsAsync(connection, query, configs, filters, sort, cursor, pageSize, withSections: true, ct);
+            var words = await FindByWordsAsync(connection, query, configs, filters, sort, cursor, pageSize, tab, withSections: true, ct);
             var (claims, annotations) = (words.Claims, words.Annotations);
             if (words.Total > 0 || query.Length == 0 || cursor is not null)
             {
@@ -104,7 +110,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             var respelled = await RespellAsync(connection, query, ct);
             if (respelled is not null)
             {
-                var corrected = await FindByWordsAsync(connection, respelled, configs, filters, sort, null, pageSize, withSections: false, ct);
+                var corrected = await FindByWordsAsync(connection, respelled, configs, filters, sort, null, pageSize, tab, withSections: false, ct);
                 if (corrected.Total > 0)
                 {
                     messages.Add($"No statement has all the words of “{query}”; showing results for “{respelled}”.");
@@ -320,43 +326,45 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
     /// <summary>
     /// Statements matching the words: the window (its rows, which give the total, the facets and, for relevance, the
-    /// ranked page), the page by date when sorted so, and the claims and annotations sections when asked, all in one
-    /// round trip; then, in a second, the page's details and the names of the people and outlets in the facets.
+    /// ranked page), the page by date when sorted so, and the claims and annotations sections when asked (the tab's
+    /// ranked and highlighted, the other counted), all in one round trip; then, in a second, the page's details (on the
+    /// statements tab) and the names of the people and outlets in the facets.
     /// </summary>
     private async Task<SearchResult> FindByWordsAsync(
         NpgsqlConnection connection, string query, IReadOnlyList<string> configs, SearchFilters filters, SearchSort sort, Cursor? cursor, int pageSize,
-        bool withSections, CancellationToken ct)
+        ResultTab tab, bool withSections, CancellationToken ct)
     {
         // The tsquery is written inline, not in a CTE, so the planner sees how common the words are (see WindowPaths).
         var tsquery = TsQuery(configs);
         var match = query.Length == 0 ? "true" : $"s.document @@ ({tsquery})";
         var ranked = sort == SearchSort.Relevance;
+        var withPage = tab == ResultTab.Statements;
         withSections &= query.Length > 0;
         await using var batch = new NpgsqlBatch(connection);
         batch.BatchCommands.Add(await WindowCommandAsync(connection, query, configs, match, filters, ranked, ct));
-        if (!ranked)
+        if (withPage && !ranked)
         {
             batch.BatchCommands.Add(PageByDateCommand(query, match, filters, sort, cursor, pageSize));
         }
 
         if (withSections)
         {
-            batch.BatchCommands.Add(ClaimsCommand(query));
-            batch.BatchCommands.Add(AnnotationsCommand(query));
+            batch.BatchCommands.Add(tab == ResultTab.Claims ? ClaimsCommand(query) : SectionCountCommand(query, ClaimsMatch));
+            batch.BatchCommands.Add(tab == ResultTab.Annotations ? AnnotationsCommand(query) : SectionCountCommand(query, AnnotationsMatch));
         }
 
         List<WindowRow> window;
-        List<(long Id, float Score, DateOnly? Date)> rows;
-        SearchSection<ClaimHit> claims = new(0, []);
-        SearchSection<AnnotationHit> annotations = new(0, []);
+        List<(long Id, float Score, DateOnly? Date)> rows = [];
+        var claims = SearchSection<ClaimHit>.None;
+        var annotations = SearchSection<AnnotationHit>.None;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
         {
             window = await ReadWindowAsync(reader, ct);
-            if (ranked)
+            if (withPage && ranked)
             {
                 rows = RankedPage(window, cursor, pageSize);
             }
-            else
+            else if (withPage)
             {
                 await reader.NextResultAsync(ct);
                 rows = await ReadPageAsync(reader, ct);
@@ -365,9 +373,9 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             if (withSections)
             {
                 await reader.NextResultAsync(ct);
-                claims = await ReadClaimsAsync(reader, ct);
+                claims = tab == ResultTab.Claims ? await ReadClaimsAsync(reader, ct) : await ReadSectionCountAsync<ClaimHit>(reader, ct);
                 await reader.NextResultAsync(ct);
-                annotations = await ReadAnnotationsAsync(reader, ct);
+                annotations = tab == ResultTab.Annotations ? await ReadAnnotationsAsync(reader, ct) : await ReadSectionCountAsync<AnnotationHit>(reader, ct);
             }
         }
 
@@ -714,16 +722,42 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
+    private const string ClaimsMatch = "claims c WHERE c.search_document @@ websearch_to_tsquery('public.nc_english'::regconfig, @q)";
+
+    private const string AnnotationsMatch =
+        "annotations a WHERE a.search_document @@ websearch_to_tsquery('public.nc_english'::regconfig, @q) AND a.visibility = 'published'";
+
+    /// <summary>
+    /// A section off its tab: only how many match, counted to one past the window, in any order (PostgreSQL takes
+    /// the cheapest way to find them), so nothing is sorted, ranked or highlighted.
+    /// </summary>
+    private static NpgsqlBatchCommand SectionCountCommand(string query, string match)
+    {
+        var command = new NpgsqlBatchCommand($"SELECT count(*) FROM (SELECT FROM {match} LIMIT {SectionWindow + 1}) f");
+        command.Parameters.Add(new NpgsqlParameter<string>("q", query));
+        return command;
+    }
+
+    private static async Task<SearchSection<T>> ReadSectionCountAsync<T>(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        await reader.ReadAsync(ct);
+        return SearchSection<T>.Counted(reader.GetInt64(0), SectionWindow, []);
+    }
+
+    /// <summary>
+    /// The claims tab: the most recent matches to one past the window (the extra one only says there are more), the
+    /// window's best 20 by rank, highlighted whole.
+    /// </summary>
     private static NpgsqlBatchCommand ClaimsCommand(string query)
     {
         var command = new NpgsqlBatchCommand(
             $"""
             WITH found AS MATERIALIZED (
-                SELECT c.id, c.text, c.verdict, c.search_document FROM claims c
-                WHERE c.search_document @@ websearch_to_tsquery('public.nc_english'::regconfig, @q)
-                ORDER BY c.id DESC LIMIT {SectionWindow}),
+                SELECT c.id, c.text, c.verdict, c.search_document FROM {ClaimsMatch}
+                ORDER BY c.id DESC LIMIT {SectionWindow + 1}),
             top AS (
-                SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank FROM found f
+                SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank
+                FROM (SELECT * FROM found ORDER BY id DESC LIMIT {SectionWindow}) f
                 ORDER BY rank DESC, f.id DESC LIMIT 20)
             SELECT t.id, t.text, ts_headline('public.nc_english'::regconfig, t.text, websearch_to_tsquery('public.nc_english'::regconfig, @q), @whole), t.verdict,
                    (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = t.id)::int, (SELECT count(*) FROM found)
@@ -738,28 +772,29 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     private static async Task<SearchSection<ClaimHit>> ReadClaimsAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var items = new List<ClaimHit>();
-        long total = 0;
+        long found = 0;
         while (await reader.ReadAsync(ct))
         {
             items.Add(new ClaimHit(reader.GetInt64(0), reader.GetString(1), QueryText.Snippet(reader.GetString(2)),
                 reader.IsDBNull(3) ? null : reader.GetString(3).Replace('_', ' '), reader.GetInt32(4)));
-            total = reader.GetInt64(5);
+            found = reader.GetInt64(5);
         }
 
-        return new SearchSection<ClaimHit>(total, items);
+        return SearchSection<ClaimHit>.Counted(found, SectionWindow, items);
     }
 
+    /// <summary>The annotations tab: as <see cref="ClaimsCommand"/>, published notes only, highlighted in fragments.</summary>
     private static NpgsqlBatchCommand AnnotationsCommand(string query)
     {
         var command = new NpgsqlBatchCommand(
             $"""
             WITH found AS MATERIALIZED (
                 SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id, a.search_document
-                FROM annotations a
-                WHERE a.search_document @@ websearch_to_tsquery('public.nc_english'::regconfig, @q) AND a.visibility = 'published'
-                ORDER BY a.id DESC LIMIT {SectionWindow}),
+                FROM {AnnotationsMatch}
+                ORDER BY a.id DESC LIMIT {SectionWindow + 1}),
             top AS (
-                SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank FROM found f
+                SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank
+                FROM (SELECT * FROM found ORDER BY id DESC LIMIT {SectionWindow}) f
                 ORDER BY rank DESC, f.id DESC LIMIT 20)
             SELECT t.id, ts_headline('public.nc_english'::regconfig, t.body, websearch_to_tsquery('public.nc_english'::regconfig, @q), @fragments), t.motivation,
                    t.statement_id, t.article_id, t.claim_id, p.slug, (SELECT count(*) FROM found)
@@ -774,7 +809,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     private static async Task<SearchSection<AnnotationHit>> ReadAnnotationsAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         var items = new List<AnnotationHit>();
-        long total = 0;
+        long found = 0;
         while (await reader.ReadAsync(ct))
         {
             items.Add(new AnnotationHit(
@@ -785,10 +820,10 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetInt64(5),
                 reader.IsDBNull(6) ? null : reader.GetString(6)));
-            total = reader.GetInt64(7);
+            found = reader.GetInt64(7);
         }
 
-        return new SearchSection<AnnotationHit>(total, items);
+        return SearchSection<AnnotationHit>.Counted(found, SectionWindow, items);
     }
 
     private SearchSort ParseSort(string? raw, List<string> messages)
@@ -809,6 +844,34 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         }
     }
 
+    private ResultTab ParseTab(string? raw, List<string> messages)
+    {
+        var value = QueryText.Clean(raw, 20).Text.ToLowerInvariant();
+        switch (value)
+        {
+            case "" or "statements":
+                return ResultTab.Statements;
+            case "claims":
+                return ResultTab.Claims;
+            case "annotations":
+                return ResultTab.Annotations;
+            default:
+                logger.LogDebug("Unknown search tab {Tab}", value);
+                messages.Add($"“{value}” is not a tab (statements, claims, annotations); showing statements.");
+                return ResultTab.Statements;
+        }
+    }
+
+    /// <summary>Only the tab's own items go back (statements, with their cursor, only on theirs); every tab keeps the three totals.</summary>
+    private static SearchResult ForTab(SearchResult result, ResultTab tab) => result with
+    {
+        Tab = tab,
+        Statements = tab == ResultTab.Statements ? result.Statements : [],
+        NextCursor = tab == ResultTab.Statements ? result.NextCursor : null,
+        Claims = tab == ResultTab.Claims ? result.Claims : result.Claims with { Items = [] },
+        Annotations = tab == ResultTab.Annotations ? result.Annotations : result.Annotations with { Items = [] },
+    };
+
     private static SearchResult Empty(string query, SearchMatch match, IReadOnlyList<string> messages, SearchFilters filters, SearchSort sort) => new()
     {
         Query = query,
@@ -818,8 +881,8 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         TotalIsLowerBound = false,
         Statements = [],
         Facets = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal),
-        Claims = new SearchSection<ClaimHit>(0, []),
-        Annotations = new SearchSection<AnnotationHit>(0, []),
+        Claims = SearchSection<ClaimHit>.None,
+        Annotations = SearchSection<AnnotationHit>.None,
         AppliedFilters = filters.Applied,
         Sort = sort,
     };

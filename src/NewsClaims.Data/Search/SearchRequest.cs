@@ -7,6 +7,14 @@ public enum SearchSort
     Oldest,
 }
 
+/// <summary>The section whose items a search returns; whichever is chosen, all three give their totals.</summary>
+public enum ResultTab
+{
+    Statements,
+    Claims,
+    Annotations,
+}
+
 /// <summary>
 /// One search as the page and the API receive it: raw strings, validated by <see cref="QuoteSearch"/>, which turns
 /// anything it cannot use into a warning rather than an error.
@@ -46,6 +54,12 @@ public sealed record SearchRequest
 
     /// <summary>The opaque keyset cursor of the page to continue after.</summary>
     public string? After { get; init; }
+
+    /// <summary>
+    /// <c>statements</c> (default), <c>claims</c> or <c>annotations</c>: whose items come back. Statement facets are
+    /// counted on every tab; the others give only their totals, so a search ranks and highlights one section, not three.
+    /// </summary>
+    public string? Tab { get; init; }
 
     public int PageSize { get; init; } = 20;
 }

@@ -47,7 +47,18 @@ public sealed record AnnotationHit(
     long? ClaimId,
     string? PersonSlug);
 
-public sealed record SearchSection<T>(long Total, IReadOnlyList<T> Items);
+/// <summary>
+/// Claims or annotations found: the most recent matches are counted up to a window; past it <see cref="Total"/> is the
+/// window and <see cref="TotalIsLowerBound"/> says there are more. <see cref="Items"/> only on the section's own tab.
+/// </summary>
+public sealed record SearchSection<T>(long Total, IReadOnlyList<T> Items, bool TotalIsLowerBound = false)
+{
+    public static SearchSection<T> None { get; } = new(0, []);
+
+    /// <summary>The section from a count of matches that stopped one past <paramref name="window"/>.</summary>
+    public static SearchSection<T> Counted(long found, int window, IReadOnlyList<T> items) =>
+        new(Math.Min(found, window), items, found > window);
+}
 
 public sealed record SearchResult
 {
@@ -82,4 +93,7 @@ public sealed record SearchResult
     public required IReadOnlyDictionary<string, string> AppliedFilters { get; init; }
 
     public required SearchSort Sort { get; init; }
+
+    /// <summary>The section whose items were returned.</summary>
+    public ResultTab Tab { get; init; }
 }

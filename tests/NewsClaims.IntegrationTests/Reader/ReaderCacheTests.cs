@@ -29,7 +29,7 @@ public sealed class ReaderCacheTests(ReaderSiteFixture site) : IClassFixture<Rea
     {
         var client = site.Factory.CreateClient();
         var page = $"/claims/{site.RelatedClaimId}";
-        var search = "/api/v1/search?q=" + Uri.EscapeDataString("tramline");
+        var search = "/api/v1/search?tab=claims&q=" + Uri.EscapeDataString("tramline");
         Assert.Contains("The rail line has no budget.", await client.GetStringAsync(page));
         Assert.Equal(0, await ClaimsFoundAsync(client, search));
         Assert.True((await client.GetAsync(page)).Headers.Age.HasValue, "the page should now be cached");

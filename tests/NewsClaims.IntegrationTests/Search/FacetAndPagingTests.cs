@@ -74,7 +74,7 @@ public sealed class FacetAndPagingTests(SearchFixture site)
         var result = await site.ApiAsync("/api/v1/search?q=deja%20or%20ostrovia&verdict=mostly_false");
         Assert.Equal([site.DejaVu], SearchFixture.StatementIds(result));
         Assert.Contains(Facet(result, "verdict"), v => v.Value == "mostly_false" && v.Count == 1);
-        var claims = await site.ApiAsync("/api/v1/search?q=cafe%20failure");
+        var claims = await site.ApiAsync("/api/v1/search?q=cafe%20failure&tab=claims");
         Assert.Equal(1, claims.GetProperty("claims").GetProperty("total").GetInt64());
         Assert.Equal("mostly false", claims.GetProperty("claims").GetProperty("items")[0].GetProperty("verdict").GetString());
     }

@@ -30,7 +30,8 @@ public sealed record ApiClaimHit(long Id, string Text, string Highlight, string?
 
 public sealed record ApiAnnotationHit(long Id, string Highlight, string Motivation, long? StatementId, long? ArticleId, long? ClaimId, string? PersonSlug);
 
-public sealed record ApiSection<T>(long Total, IReadOnlyList<T> Items);
+/// <summary>One result type: its total (past the counting window a lower bound, <c>totalIsLowerBound</c>), and its items on its own tab only.</summary>
+public sealed record ApiSection<T>(long Total, bool TotalIsLowerBound, IReadOnlyList<T> Items);
 
 public sealed record ApiSearchResponse(
     string Query,
@@ -40,6 +41,7 @@ public sealed record ApiSearchResponse(
     IReadOnlyList<string> Messages,
     IReadOnlyDictionary<string, string> Filters,
     string Sort,
+    string Tab,
     long Total,
     bool TotalIsLowerBound,
     ApiSection<ApiStatementHit> Statements,
@@ -59,13 +61,14 @@ public sealed record ApiSearchResponse(
         r.Messages,
         r.AppliedFilters,
         r.Sort.ToString().ToLowerInvariant(),
+        r.Tab.ToString().ToLowerInvariant(),
         r.Total,
         r.TotalIsLowerBound,
-        new ApiSection<ApiStatementHit>(r.Total, [.. r.Statements.Select(Statement)]),
+        new ApiSection<ApiStatementHit>(r.Total, r.TotalIsLowerBound, [.. r.Statements.Select(Statement)]),
         r.NextCursor,
         r.Facets,
-        new ApiSection<ApiClaimHit>(r.Claims.Total, [.. r.Claims.Items.Select(c => new ApiClaimHit(c.Id, c.Text, Html(c.Snippet), c.Verdict, c.StatementCount))]),
-        new ApiSection<ApiAnnotationHit>(r.Annotations.Total, [.. r.Annotations.Items.Select(a =>
+        new ApiSection<ApiClaimHit>(r.Claims.Total, r.Claims.TotalIsLowerBound, [.. r.Claims.Items.Select(c => new ApiClaimHit(c.Id, c.Text, Html(c.Snippet), c.Verdict, c.StatementCount))]),
+        new ApiSection<ApiAnnotationHit>(r.Annotations.Total, r.Annotations.TotalIsLowerBound, [.. r.Annotations.Items.Select(a =>
             new ApiAnnotationHit(a.Id, Html(a.Snippet), a.Motivation, a.StatementId, a.ArticleId, a.ClaimId, a.PersonSlug))]));
 
     public static ApiStatementHit Statement(StatementHit s) => new(

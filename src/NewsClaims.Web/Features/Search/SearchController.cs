@@ -11,12 +11,11 @@ namespace NewsClaims.Web.Features.Search;
 public sealed class SearchController(QuoteSearch search, QuoteCheck quoteCheck) : Controller
 {
     [HttpGet("/search")]
-    public async Task<IActionResult> Index(SearchParameters parameters, [FromQuery(Name = "tab")] string? tab, CancellationToken ct)
+    public async Task<IActionResult> Index(SearchParameters parameters, CancellationToken ct)
     {
         var result = await search.SearchAsync(parameters.ToRequest(), ct);
         ViewData["Title"] = result.Query.Length > 0 ? $"“{result.Query}”: search" : "Search quotes";
-        var selected = tab is "claims" or "annotations" ? tab : "statements";
-        return View(new SearchPageModel(parameters, result, selected));
+        return View(new SearchPageModel(parameters, result));
     }
 
     [HttpGet("/search/quote-check")]

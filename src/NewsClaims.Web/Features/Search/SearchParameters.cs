@@ -45,6 +45,10 @@ public sealed class SearchParameters
     [FromQuery(Name = "after")]
     public string? After { get; set; }
 
+    /// <summary><c>statements</c> (default), <c>claims</c> or <c>annotations</c>: the section whose items are returned; all three give totals.</summary>
+    [FromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
     /// <summary>Statements per page, 1 to 50 (text, so a bad value is ignored rather than refused).</summary>
     [FromQuery(Name = "size")]
     public string? Size { get; set; }
@@ -63,6 +67,7 @@ public sealed class SearchParameters
         To = To,
         Sort = Sort,
         After = After,
+        Tab = Tab,
         PageSize = int.TryParse(Size, NumberStyles.None, CultureInfo.InvariantCulture, out var size) ? size : 20,
     };
 

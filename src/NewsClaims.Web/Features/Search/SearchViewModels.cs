@@ -2,7 +2,7 @@ using NewsClaims.Data.Search;
 
 namespace NewsClaims.Web.Features.Search;
 
-public sealed record SearchPageModel(SearchParameters Parameters, SearchResult Result, string Tab)
+public sealed record SearchPageModel(SearchParameters Parameters, SearchResult Result)
 {
     public static readonly IReadOnlyDictionary<string, string> FacetTitles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -13,6 +13,11 @@ public sealed record SearchPageModel(SearchParameters Parameters, SearchResult R
         ["status"] = "Review status",
         ["verdict"] = "Claim verdict",
     };
+
+    public ResultTab Tab => Result.Tab;
+
+    /// <summary>A tab's count as shown: with a plus when counting stopped at the window.</summary>
+    public static string Count(long total, bool isLowerBound) => total.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) + (isLowerBound ? "+" : "");
 
     public bool HasQuery => Result.Query.Length > 0 || Result.AppliedFilters.Count > 0;
 }
