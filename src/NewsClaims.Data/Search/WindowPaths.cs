@@ -62,13 +62,16 @@ internal static partial class WindowPaths
         return bound <= Math.Sqrt(window * Math.Max(statements, window)) ? WindowPath.EveryMatch : WindowPath.PlannerChooses;
     }
 
-    /// <summary>The <c>m</c> common table expression: the window of the <paramref name="window"/> newest matching statements.</summary>
+    /// <summary>
+    /// The <c>m</c> common table expression: the window of the <paramref name="window"/> newest matching statements.
+    /// Read once, it is planned inline, so its rows are scored as they arrive instead of copied into a tuplestore first.
+    /// </summary>
     public static string Source(WindowPath path, string where, int window) => path == WindowPath.EveryMatch
         ? $"""
           every_match AS MATERIALIZED (SELECT {Columns} FROM statement_search s WHERE {where}),
-          m AS MATERIALIZED (SELECT * FROM every_match s ORDER BY s.statement_id DESC LIMIT {window})
+          m AS (SELECT * FROM every_match s ORDER BY s.statement_id DESC LIMIT {window})
           """
-        : $"m AS MATERIALIZED (SELECT {Columns} FROM statement_search s WHERE {where} ORDER BY s.statement_id DESC LIMIT {window})";
+        : $"m AS (SELECT {Columns} FROM statement_search s WHERE {where} ORDER BY s.statement_id DESC LIMIT {window})";
 
     private static bool IsOr(string token) => token.Equals("or", StringComparison.OrdinalIgnoreCase);
 
