@@ -50,6 +50,29 @@ public sealed partial class SearchPageTests(LiveSiteFixture site) : IClassFixtur
     }
 
     [Fact]
+    public async Task Should_switch_tabs_between_statements_and_the_claims_they_make()
+    {
+        var (page, problems) = await site.OpenPageAsync();
+        await page.GotoAsync("/search?q=harbour");
+        await Assertions.Expect(page.Locator(".search-hits > li").First).ToBeVisibleAsync();
+        var claimsTab = page.Locator(".search-tabs a", new() { HasText = "Claims" });
+        var claimsCount = int.Parse(await claimsTab.Locator(".count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(claimsCount >= 1, "the claims tab counts the harbour claim before it is opened");
+
+        await claimsTab.ClickAsync();
+        await Assertions.Expect(claimsTab).ToHaveAttributeAsync("aria-current", "page");
+        var claims = page.Locator(".claim-hits > li");
+        await Assertions.Expect(claims).ToHaveCountAsync(claimsCount);
+        await Assertions.Expect(claims.Filter(new() { HasText = "The harbour expansion will be finished on time." }).Locator("mark")).ToHaveTextAsync("harbour");
+        await Assertions.Expect(page.Locator(".search-hits")).ToHaveCountAsync(0);
+
+        await page.Locator(".search-tabs a", new() { HasText = "Statements" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".search-hits > li").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".claim-hits")).ToHaveCountAsync(0);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task Should_offer_the_corrected_spelling_and_check_a_quote_with_its_differences()
     {
         var (page, problems) = await site.OpenPageAsync();

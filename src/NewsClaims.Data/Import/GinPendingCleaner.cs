@@ -21,8 +21,14 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
     private readonly string _connectionString;
     private readonly List<string> _indexes;
     private readonly ILogger _logger;
-    private Task _running = Task.CompletedTask;
-    private volatile bool _again;
+    private readonly Lock _gate = new();
+    private Task _merges = Task.CompletedTask;
+
+    /// <summary>A merge is running; guarded by <see cref="_gate"/> with <see cref="_again"/>.</summary>
+    private bool _merging;
+
+    /// <summary>A batch was written while a merge ran: one more merge follows it.</summary>
+    private bool _again;
 
     private GinPendingCleaner(string connectionString, List<string> indexes, ILogger logger)
     {
@@ -65,7 +71,7 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
         return new GinPendingCleaner(connectionString, indexes, logger);
     }
 
-    /// <summary>Starts a merge after a batch was written, unless one is running (then one more follows it).</summary>
+    /// <summary>Starts a merge after a batch was written, unless one is running (then one more follows it). Called by the writer only.</summary>
     public void BatchWritten()
     {
         if (!Active)
@@ -73,13 +79,18 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
             return;
         }
 
-        if (!_running.IsCompleted)
+        lock (_gate)
         {
-            _again = true;
-            return;
+            if (_merging)
+            {
+                _again = true;
+                return;
+            }
+
+            _merging = true;
         }
 
-        _running = Task.Run(MergeWhileAskedAsync);
+        _merges = Task.Run(MergeWhileAskedAsync);
     }
 
     /// <summary>Waits for the running merge and merges what the last batches left.</summary>
@@ -90,18 +101,30 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
             return;
         }
 
-        await _running;
+        await _merges;
         await MergeAsync();
     }
 
+    /// <summary>
+    /// Merges until no batch asked for more. Deciding to stop and clearing <see cref="_merging"/> happen under the same
+    /// lock as a batch's request, so a batch written just as the last merge ends is never left waiting for the next.
+    /// </summary>
     private async Task MergeWhileAskedAsync()
     {
-        do
+        while (true)
         {
-            _again = false;
             await MergeAsync();
+            lock (_gate)
+            {
+                if (!_again)
+                {
+                    _merging = false;
+                    return;
+                }
+
+                _again = false;
+            }
         }
-        while (_again);
     }
 
     private async Task MergeAsync()

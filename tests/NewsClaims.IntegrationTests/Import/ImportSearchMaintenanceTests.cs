@@ -68,6 +68,40 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
     }
 
     [Fact]
+    public async Task Should_leave_no_gin_pending_list_behind_a_bulk_import()
+    {
+        // Bulk batches let their GIN entries wait in the pending lists (a 64 MB limit) for the cleaner to merge them on
+        // its own connection; the import returns only after the last merge, so the first search finds compact indexes.
+        var items = Enumerable.Range(100, 30).Select(n => JsonArticle.Parse(ImportTestKit.Utf8(Line(n)), $"line {n}")).ToList();
+        await using (var scope = _services.CreateAsyncScope())
+        {
+            var summary = await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportManyAsync(items, null, _ => { }, CancellationToken.None);
+            Assert.Equal(30, summary.Imported);
+        }
+
+        await using var connection = await database.OpenConnectionAsync();
+        await using var pending = new NpgsqlCommand(
+            """
+            CREATE EXTENSION IF NOT EXISTS pgstattuple;
+            SELECT c.relname::text, (pgstatginindex(c.oid)).pending_tuples
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+            WHERE a.amname = 'gin' AND i.indrelid IN ('statement_search'::regclass, 'search_lexicon'::regclass, 'person_aliases'::regclass)
+            ORDER BY 1
+            """, connection);
+        var lists = new List<(string Index, long Pending)>();
+        await using (var reader = await pending.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                lists.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        Assert.True(lists.Count >= 3, $"expected the search tables' GIN indexes, found {lists.Count}");
+        Assert.All(lists, l => Assert.Equal((l.Index, 0L), l));
+    }
+
+    [Fact]
     public async Task Should_follow_aliases_inserted_renamed_and_deleted_several_rows_at_a_time()
     {
         var article = (await _services.ImportAsync(new ArticleSubmission(
