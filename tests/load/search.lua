@@ -1,5 +1,6 @@
 -- wrk script for the search benchmark on the generated knowledge base (tests/load/search-benchmark.sh runs it).
---   SEARCH_SET=common  one- and two-word searches, facets included (the API always counts them)
+--   SEARCH_SET=common  one- and two-word searches, facets included (the API always counts them), on the default
+--                      statements tab: claims and annotations counted, as the page shows them
 --   SEARCH_SET=fuzzy   misspelt searches that find nothing by their words, so the site respells them from the
 --                      lexicon or falls back to trigram likeness
 --   SEARCH_UNCACHED=1  every request a different URL (a "fresh" parameter the site ignores), so none is answered
