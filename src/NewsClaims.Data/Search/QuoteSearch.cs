@@ -341,7 +341,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         var withPage = tab == ResultTab.Statements;
         withSections &= query.Length > 0;
         await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(await WindowCommandAsync(connection, query, configs, match, filters, ranked, ct));
+        batch.BatchCommands.Add(await WindowCommandAsync(connection, query, configs, match, filters, ranked && withPage, ct));
         if (withPage && !ranked)
         {
             batch.BatchCommands.Add(PageByDateCommand(query, match, filters, sort, cursor, pageSize));
@@ -826,40 +826,29 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return SearchSection<AnnotationHit>.Counted(found, SectionWindow, items);
     }
 
-    private SearchSort ParseSort(string? raw, List<string> messages)
-    {
-        var value = QueryText.Clean(raw, 20).Text.ToLowerInvariant();
-        switch (value)
-        {
-            case "" or "relevance":
-                return SearchSort.Relevance;
-            case "newest":
-                return SearchSort.Newest;
-            case "oldest":
-                return SearchSort.Oldest;
-            default:
-                logger.LogDebug("Unknown search sort {Sort}", value);
-                messages.Add($"“{value}” is not a sort order (relevance, newest, oldest); sorted by relevance.");
-                return SearchSort.Relevance;
-        }
-    }
+    private SearchSort ParseSort(string? raw, List<string> messages) => ParseChoice(raw, SearchSort.Relevance, "sort order", "sorted by relevance", messages);
 
-    private ResultTab ParseTab(string? raw, List<string> messages)
+    private ResultTab ParseTab(string? raw, List<string> messages) => ParseChoice(raw, ResultTab.Statements, "tab", "showing statements", messages);
+
+    /// <summary>A choice by its lower-case name; empty gives the default, anything else a message and the default.</summary>
+    private T ParseChoice<T>(string? raw, T fallback, string what, string instead, List<string> messages)
+        where T : struct, Enum
     {
         var value = QueryText.Clean(raw, 20).Text.ToLowerInvariant();
-        switch (value)
+        var names = Enum.GetValues<T>().Select(v => (Value: v, Name: v.ToString().ToLowerInvariant())).ToList();
+        if (value.Length == 0)
         {
-            case "" or "statements":
-                return ResultTab.Statements;
-            case "claims":
-                return ResultTab.Claims;
-            case "annotations":
-                return ResultTab.Annotations;
-            default:
-                logger.LogDebug("Unknown search tab {Tab}", value);
-                messages.Add($"“{value}” is not a tab (statements, claims, annotations); showing statements.");
-                return ResultTab.Statements;
+            return fallback;
         }
+
+        if (names.FindIndex(n => n.Name == value) is var found and >= 0)
+        {
+            return names[found].Value;
+        }
+
+        logger.LogDebug("Unknown search {What} {Value}", what, value);
+        messages.Add($"“{value}” is not a {what} ({string.Join(", ", names.Select(n => n.Name))}); {instead}.");
+        return fallback;
     }
 
     /// <summary>Only the tab's own items go back (statements, with their cursor, only on theirs); every tab keeps the three totals.</summary>
