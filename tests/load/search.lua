@@ -3,6 +3,7 @@
 --                      statements tab: claims and annotations counted, as the page shows them
 --   SEARCH_SET=fuzzy   misspelt searches that find nothing by their words, so the site respells them from the
 --                      lexicon or falls back to trigram likeness
+--   SEARCH_TAB=claims  the claims tab instead (or annotations): its items ranked and highlighted, statements counted
 --   SEARCH_UNCACHED=1  every request a different URL (a "fresh" parameter the site ignores), so none is answered
 --                      from the reader cache: the cost of searching itself
 -- Usage: SEARCH_SET=common wrk -t2 -c8 -d30s -s tests/load/search.lua http://127.0.0.1:5080
@@ -18,6 +19,7 @@ local sets = {
 }
 local queries = assert(sets[os.getenv("SEARCH_SET") or "common"], "SEARCH_SET is common or fuzzy")
 local uncached = os.getenv("SEARCH_UNCACHED") == "1"
+local tab = os.getenv("SEARCH_TAB")
 local run = tostring(os.time())
 local counter = 0
 local thread_id = 0
@@ -30,6 +32,9 @@ end
 request = function()
   counter = counter + 1
   local path = "/api/v1/search?q=" .. queries[(counter % #queries) + 1]
+  if tab and tab ~= "" then
+    path = path .. "&tab=" .. tab
+  end
   if uncached then
     path = path .. "&fresh=" .. run .. "-" .. tostring(prefix or 0) .. "-" .. counter
   end
