@@ -86,7 +86,7 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         try
         {
             var filters = await SearchFilters.ResolveAsync(connection, request, messages, ct);
-            var cursor = Cursor.Parse(request.After, sort, messages);
+            var cursor = Cursor.Parse(request.After, sort, tab, messages);
             if (query.Length == 0 && filters.IsEmpty)
             {
                 messages.Add("Type a few words of the statement, a speaker's name or a phrase in double quotes.");
@@ -349,8 +349,8 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
 
         if (withSections)
         {
-            batch.BatchCommands.Add(tab == ResultTab.Claims ? ClaimsCommand(query) : SectionCountCommand(query, ClaimsMatch));
-            batch.BatchCommands.Add(tab == ResultTab.Annotations ? AnnotationsCommand(query) : SectionCountCommand(query, AnnotationsMatch));
+            batch.BatchCommands.Add(tab == ResultTab.Claims ? ClaimsCommand(query, cursor, pageSize) : SectionCountCommand(query, ClaimsMatch));
+            batch.BatchCommands.Add(tab == ResultTab.Annotations ? AnnotationsCommand(query, cursor, pageSize) : SectionCountCommand(query, AnnotationsMatch));
         }
 
         List<WindowRow> window;
@@ -373,9 +373,9 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
             if (withSections)
             {
                 await reader.NextResultAsync(ct);
-                claims = tab == ResultTab.Claims ? await ReadClaimsAsync(reader, ct) : await ReadSectionCountAsync<ClaimHit>(reader, ct);
+                claims = tab == ResultTab.Claims ? await ReadClaimsAsync(reader, pageSize, ct) : await ReadSectionCountAsync<ClaimHit>(reader, ct);
                 await reader.NextResultAsync(ct);
-                annotations = tab == ResultTab.Annotations ? await ReadAnnotationsAsync(reader, ct) : await ReadSectionCountAsync<AnnotationHit>(reader, ct);
+                annotations = tab == ResultTab.Annotations ? await ReadAnnotationsAsync(reader, pageSize, ct) : await ReadSectionCountAsync<AnnotationHit>(reader, ct);
             }
         }
 
@@ -745,85 +745,100 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     }
 
     /// <summary>
-    /// The claims tab: the most recent matches to one past the window (the extra one only says there are more), the
-    /// window's best 20 by rank, highlighted whole.
+    /// A claims or annotations tab's page (<c>t</c>): among the most recent matches (<c>found</c>, to one past the window,
+    /// the extra one only saying there are more), the window's rows by rank, then id, after the cursor's row, one more
+    /// than the page to tell whether another follows.
     /// </summary>
-    private static NpgsqlBatchCommand ClaimsCommand(string query)
+    private static string SectionPage(string found, Cursor? cursor, int pageSize) =>
+        $"""
+        WITH found AS MATERIALIZED ({found} LIMIT {SectionWindow + 1}),
+        ranked AS (
+            SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank
+            FROM (SELECT * FROM found ORDER BY id DESC LIMIT {SectionWindow}) f),
+        t AS (
+            SELECT * FROM ranked r{(cursor is null ? "" : " WHERE r.rank < @c_score OR (r.rank = @c_score AND r.id < @c_id)")}
+            ORDER BY r.rank DESC, r.id DESC LIMIT {pageSize + 1})
+        """;
+
+    /// <summary>The claims tab: a page of <see cref="SectionPage"/>, each claim highlighted whole.</summary>
+    private static NpgsqlBatchCommand ClaimsCommand(string query, Cursor? cursor, int pageSize)
     {
         var command = new NpgsqlBatchCommand(
             $"""
-            WITH found AS MATERIALIZED (
-                SELECT c.id, c.text, c.verdict, c.search_document FROM {ClaimsMatch}
-                ORDER BY c.id DESC LIMIT {SectionWindow + 1}),
-            top AS (
-                SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank
-                FROM (SELECT * FROM found ORDER BY id DESC LIMIT {SectionWindow}) f
-                ORDER BY rank DESC, f.id DESC LIMIT 20)
+            {SectionPage($"SELECT c.id, c.text, c.verdict, c.search_document FROM {ClaimsMatch} ORDER BY c.id DESC", cursor, pageSize)}
             SELECT t.id, t.text, ts_headline('public.nc_english'::regconfig, t.text, websearch_to_tsquery('public.nc_english'::regconfig, @q), @whole), t.verdict,
-                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = t.id)::int, (SELECT count(*) FROM found)
-            FROM top t
+                   (SELECT count(*) FROM claim_statements cs WHERE cs.claim_id = t.id)::int, (SELECT count(*) FROM found), t.rank
+            FROM t
             ORDER BY t.rank DESC, t.id DESC
             """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<string>("whole", HeadlineWhole));
+        cursor?.BindRank(command.Parameters);
         return command;
     }
 
-    private static async Task<SearchSection<ClaimHit>> ReadClaimsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private static async Task<SearchSection<ClaimHit>> ReadClaimsAsync(NpgsqlDataReader reader, int pageSize, CancellationToken ct)
     {
-        var items = new List<ClaimHit>();
+        var rows = new List<(ClaimHit Item, float Rank)>();
         long found = 0;
         while (await reader.ReadAsync(ct))
         {
-            items.Add(new ClaimHit(reader.GetInt64(0), reader.GetString(1), QueryText.Snippet(reader.GetString(2)),
-                reader.IsDBNull(3) ? null : reader.GetString(3).Replace('_', ' '), reader.GetInt32(4)));
+            rows.Add((new ClaimHit(reader.GetInt64(0), reader.GetString(1), QueryText.Snippet(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3).Replace('_', ' '), reader.GetInt32(4)), reader.GetFloat(6)));
             found = reader.GetInt64(5);
         }
 
-        return SearchSection<ClaimHit>.Counted(found, SectionWindow, items);
+        return SectionOnItsTab(rows, found, pageSize, ResultTab.Claims, c => c.Id);
     }
 
-    /// <summary>The annotations tab: as <see cref="ClaimsCommand"/>, published notes only, highlighted in fragments.</summary>
-    private static NpgsqlBatchCommand AnnotationsCommand(string query)
+    /// <summary>The annotations tab: a page of <see cref="SectionPage"/>, published notes only, highlighted in fragments.</summary>
+    private static NpgsqlBatchCommand AnnotationsCommand(string query, Cursor? cursor, int pageSize)
     {
         var command = new NpgsqlBatchCommand(
             $"""
-            WITH found AS MATERIALIZED (
-                SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id, a.search_document
-                FROM {AnnotationsMatch}
-                ORDER BY a.id DESC LIMIT {SectionWindow + 1}),
-            top AS (
-                SELECT f.*, ts_rank(f.search_document, websearch_to_tsquery('public.nc_english'::regconfig, @q)) AS rank
-                FROM (SELECT * FROM found ORDER BY id DESC LIMIT {SectionWindow}) f
-                ORDER BY rank DESC, f.id DESC LIMIT 20)
+            {SectionPage($"SELECT a.id, a.body, a.motivation, a.statement_id, a.article_id, a.claim_id, a.person_id, a.search_document FROM {AnnotationsMatch} ORDER BY a.id DESC", cursor, pageSize)}
             SELECT t.id, ts_headline('public.nc_english'::regconfig, t.body, websearch_to_tsquery('public.nc_english'::regconfig, @q), @fragments), t.motivation,
-                   t.statement_id, t.article_id, t.claim_id, p.slug, (SELECT count(*) FROM found)
-            FROM top t LEFT JOIN people p ON p.id = t.person_id
+                   t.statement_id, t.article_id, t.claim_id, p.slug, (SELECT count(*) FROM found), t.rank
+            FROM t LEFT JOIN people p ON p.id = t.person_id
             ORDER BY t.rank DESC, t.id DESC
             """);
         command.Parameters.Add(new NpgsqlParameter<string>("q", query));
         command.Parameters.Add(new NpgsqlParameter<string>("fragments", HeadlineFragments));
+        cursor?.BindRank(command.Parameters);
         return command;
     }
 
-    private static async Task<SearchSection<AnnotationHit>> ReadAnnotationsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    private static async Task<SearchSection<AnnotationHit>> ReadAnnotationsAsync(NpgsqlDataReader reader, int pageSize, CancellationToken ct)
     {
-        var items = new List<AnnotationHit>();
+        var rows = new List<(AnnotationHit Item, float Rank)>();
         long found = 0;
         while (await reader.ReadAsync(ct))
         {
-            items.Add(new AnnotationHit(
+            rows.Add((new AnnotationHit(
                 reader.GetInt64(0),
                 QueryText.Snippet(reader.GetString(1)),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetInt64(3),
                 reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6)), reader.GetFloat(8)));
             found = reader.GetInt64(7);
         }
 
-        return SearchSection<AnnotationHit>.Counted(found, SectionWindow, items);
+        return SectionOnItsTab(rows, found, pageSize, ResultTab.Annotations, a => a.Id);
+    }
+
+    /// <summary>A section's page as read (one row more than the page when another follows), with the cursor to that next page.</summary>
+    private static SearchSection<T> SectionOnItsTab<T>(List<(T Item, float Rank)> rows, long found, int pageSize, ResultTab tab, Func<T, long> id)
+    {
+        string? next = null;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            next = Cursor.InSection(tab, rows[^1].Rank, id(rows[^1].Item)).Encode();
+        }
+
+        return SearchSection<T>.Counted(found, SectionWindow, [.. rows.Select(r => r.Item)]) with { NextCursor = next };
     }
 
     private SearchSort ParseSort(string? raw, List<string> messages) => ParseChoice(raw, SearchSort.Relevance, "sort order", "sorted by relevance", messages);
@@ -851,12 +866,17 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
         return fallback;
     }
 
-    /// <summary>Only the tab's own items go back (statements, with their cursor, only on theirs); every tab keeps the three totals.</summary>
+    /// <summary>Only the tab's own items go back, with the cursor to the tab's next page; every tab keeps the three totals.</summary>
     private static SearchResult ForTab(SearchResult result, ResultTab tab) => result with
     {
         Tab = tab,
         Statements = tab == ResultTab.Statements ? result.Statements : [],
-        NextCursor = tab == ResultTab.Statements ? result.NextCursor : null,
+        NextCursor = tab switch
+        {
+            ResultTab.Claims => result.Claims.NextCursor,
+            ResultTab.Annotations => result.Annotations.NextCursor,
+            _ => result.NextCursor,
+        },
         Claims = tab == ResultTab.Claims ? result.Claims : result.Claims with { Items = [] },
         Annotations = tab == ResultTab.Annotations ? result.Annotations : result.Annotations with { Items = [] },
     };
@@ -879,16 +899,23 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
     /// <summary>Keyset position: the last row's sort value and id, opaque to clients.</summary>
     private sealed record Cursor(SearchSort Sort, float Score, DateOnly Date, long Id)
     {
+        /// <summary>The tab it pages: claims and annotations are paged by rank only.</summary>
+        public ResultTab Tab { get; init; }
+
+        /// <summary>The next page of a claims or annotations tab, after the row with this rank and id.</summary>
+        public static Cursor InSection(ResultTab tab, float rank, long id) => new(SearchSort.Relevance, rank, default, id) { Tab = tab };
+
         public string Encode()
         {
             var key = Sort == SearchSort.Relevance
                 ? Score.ToString("R", CultureInfo.InvariantCulture)
                 : Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var text = $"{Sort.ToString().ToLowerInvariant()}|{key}|{Id.ToString(CultureInfo.InvariantCulture)}";
+            var text = $"{Name(Sort, Tab)}|{key}|{Id.ToString(CultureInfo.InvariantCulture)}";
             return Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         }
 
-        public static Cursor? Parse(string? raw, SearchSort sort, List<string> messages)
+        /// <summary>A cursor made for this sort order on the statements tab, or for this claims or annotations tab.</summary>
+        public static Cursor? Parse(string? raw, SearchSort sort, ResultTab tab, List<string> messages)
         {
             var value = QueryText.Clean(raw, 200).Text;
             if (value.Length == 0)
@@ -896,16 +923,21 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                 return null;
             }
 
+            if (tab != ResultTab.Statements)
+            {
+                sort = SearchSort.Relevance;
+            }
+
             try
             {
                 var base64 = value.Replace('-', '+').Replace('_', '/');
                 base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
                 var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
-                if (parts.Length == 3 && parts[0] == sort.ToString().ToLowerInvariant() && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                if (parts.Length == 3 && parts[0] == Name(sort, tab) && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 {
                     if (sort == SearchSort.Relevance && float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var score))
                     {
-                        return new Cursor(sort, score, default, id);
+                        return new Cursor(sort, score, default, id) { Tab = tab };
                     }
 
                     if (sort != SearchSort.Relevance && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -919,9 +951,19 @@ public sealed class QuoteSearch(NewsClaimsDbContext db, SearchLanguages language
                 // Falls through to the message below.
             }
 
-            messages.Add("That page link is not valid (or was made for another sort order); showing the first page.");
+            messages.Add("That page link is not valid (or was made for another sort order or tab); showing the first page.");
             return null;
         }
+
+        /// <summary>Bound for a section's page: <c>@c_score</c> and <c>@c_id</c>.</summary>
+        public void BindRank(NpgsqlParameterCollection parameters)
+        {
+            parameters.Add(new NpgsqlParameter<float>("c_score", Score));
+            parameters.Add(new NpgsqlParameter<long>("c_id", Id));
+        }
+
+        private static string Name(SearchSort sort, ResultTab tab) =>
+            (tab == ResultTab.Statements ? sort.ToString() : tab.ToString()).ToLowerInvariant();
 
         public void Bind(NpgsqlParameterCollection parameters)
         {

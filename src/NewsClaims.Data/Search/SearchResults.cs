@@ -55,6 +55,9 @@ public sealed record SearchSection<T>(long Total, IReadOnlyList<T> Items, bool T
 {
     public static SearchSection<T> None { get; } = new(0, []);
 
+    /// <summary>On the section's own tab: the <c>after</c> of its next page, when there is one.</summary>
+    public string? NextCursor { get; init; }
+
     /// <summary>The section from a count of matches that stopped one past <paramref name="window"/>.</summary>
     public static SearchSection<T> Counted(long found, int window, IReadOnlyList<T> items) =>
         new(Math.Min(found, window), items, found > window);

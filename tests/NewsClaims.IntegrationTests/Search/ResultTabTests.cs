@@ -98,8 +98,55 @@ public sealed class ResultTabTests(SearchFixture site)
 
         // Fresh addresses, so the reader cache cannot answer.
         Assert.Equal((200L, false, 0), Section(await site.ApiAsync("/api/v1/search?q=tarnholt&size=19"), "claims"));
-        Assert.Equal((200L, false, 20), Section(await site.ApiAsync("/api/v1/search?q=tarnholt&tab=claims&size=19"), "claims"));
+        Assert.Equal((200L, false, 19), Section(await site.ApiAsync("/api/v1/search?q=tarnholt&tab=claims&size=19"), "claims"));
     }
+
+    [Fact]
+    public async Task Should_page_through_a_claims_tab_by_rank_without_gaps_or_repeats()
+    {
+        var made = new List<long>();
+        await using (var context = site.CreateContext())
+        {
+            // The word once, twice or three times: ranks differ, and many claims share each rank.
+            var claims = Enumerable.Range(1, 45)
+                .Select(i => new Claim($"{string.Join(" and ", Enumerable.Repeat("Oskvik", 1 + (i % 3)))} fares went up in month {i}", null))
+                .ToList();
+            context.Claims.AddRange(claims);
+            await context.SaveChangesAsync();
+            made.AddRange(claims.Select(c => c.Id));
+        }
+
+        var whole = ClaimIds(await site.ApiAsync("/api/v1/search?q=oskvik&tab=claims&size=50"));
+        Assert.Equal(made.Order(), whole.Order());
+
+        var walked = new List<long>();
+        var pages = 0;
+        string? after = null;
+        do
+        {
+            var page = await site.ApiAsync("/api/v1/search?q=oskvik&tab=claims&size=20" + (after is null ? "" : "&after=" + after));
+            Assert.Equal(45, page.GetProperty("claims").GetProperty("total").GetInt64());
+            walked.AddRange(ClaimIds(page));
+            after = page.GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (after is not null && pages < 5);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(whole, walked);
+
+        // A cursor belongs to its tab: one from the claims tab does not page statements, nor the other way round.
+        var claimsCursor = (await site.ApiAsync("/api/v1/search?q=oskvik&tab=claims&size=20")).GetProperty("nextCursor").GetString();
+        var misused = await site.ApiAsync("/api/v1/search?q=oskvik&after=" + claimsCursor);
+        Assert.Contains(misused.GetProperty("messages").EnumerateArray(), m => m.GetString()!.Contains("not valid", StringComparison.Ordinal));
+
+        var html = await site.Client.GetStringAsync("/search?q=oskvik&tab=claims");
+        Assert.Contains("rel=\"next\"", html, StringComparison.Ordinal);
+        Assert.Contains("More claims", html, StringComparison.Ordinal);
+    }
+
+    private static List<long> ClaimIds(JsonElement result) =>
+        [.. result.GetProperty("claims").GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt64())];
 
     private static (long Total, bool IsLowerBound, int Items) Section(JsonElement result, string name)
     {

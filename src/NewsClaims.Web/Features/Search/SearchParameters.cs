@@ -41,7 +41,7 @@ public sealed class SearchParameters
     [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
-    /// <summary>The <c>nextCursor</c> of the previous page.</summary>
+    /// <summary>The <c>nextCursor</c> of the previous page (of the same tab).</summary>
     [FromQuery(Name = "after")]
     public string? After { get; set; }
 
@@ -49,7 +49,7 @@ public sealed class SearchParameters
     [FromQuery(Name = "tab")]
     public string? Tab { get; set; }
 
-    /// <summary>Statements per page, 1 to 50 (text, so a bad value is ignored rather than refused).</summary>
+    /// <summary>Items per page on the tab, 1 to 50 (text, so a bad value is ignored rather than refused).</summary>
     [FromQuery(Name = "size")]
     public string? Size { get; set; }
 
