@@ -21,20 +21,14 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
     private readonly string _connectionString;
     private readonly List<string> _indexes;
     private readonly ILogger _logger;
-    private readonly Lock _gate = new();
-    private Task _merges = Task.CompletedTask;
-
-    /// <summary>A merge is running; guarded by <see cref="_gate"/> with <see cref="_again"/>.</summary>
-    private bool _merging;
-
-    /// <summary>A batch was written while a merge ran: one more merge follows it.</summary>
-    private bool _again;
+    private readonly FoldedRuns _merges;
 
     private GinPendingCleaner(string connectionString, List<string> indexes, ILogger logger)
     {
         _connectionString = connectionString;
         _indexes = indexes;
         _logger = logger;
+        _merges = new FoldedRuns(MergeAsync);
     }
 
     /// <summary>Whether batches may raise their limit: some index the import writes can be merged by this role.</summary>
@@ -79,18 +73,7 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
             return;
         }
 
-        lock (_gate)
-        {
-            if (_merging)
-            {
-                _again = true;
-                return;
-            }
-
-            _merging = true;
-        }
-
-        _merges = Task.Run(MergeWhileAskedAsync);
+        _merges.Ask();
     }
 
     /// <summary>Waits for the running merge and merges what the last batches left.</summary>
@@ -101,30 +84,8 @@ internal sealed class GinPendingCleaner : IAsyncDisposable
             return;
         }
 
-        await _merges;
+        await _merges.Current;
         await MergeAsync();
-    }
-
-    /// <summary>
-    /// Merges until no batch asked for more. Deciding to stop and clearing <see cref="_merging"/> happen under the same
-    /// lock as a batch's request, so a batch written just as the last merge ends is never left waiting for the next.
-    /// </summary>
-    private async Task MergeWhileAskedAsync()
-    {
-        while (true)
-        {
-            await MergeAsync();
-            lock (_gate)
-            {
-                if (!_again)
-                {
-                    _merging = false;
-                    return;
-                }
-
-                _again = false;
-            }
-        }
     }
 
     private async Task MergeAsync()

@@ -174,16 +174,14 @@ internal sealed class SearchBacklogWorker
     private readonly string? _connectionString;
     private readonly int? _ginPendingListLimitKilobytes;
     private readonly ILogger _logger;
-    private readonly object _gate = new();
-    private Task _running = Task.CompletedTask;
-    private bool _active;
-    private bool _again;
+    private readonly FoldedRuns _drains;
 
     private SearchBacklogWorker(string? connectionString, int? ginPendingListLimitKilobytes, ILogger logger)
     {
         _connectionString = connectionString;
         _ginPendingListLimitKilobytes = ginPendingListLimitKilobytes;
         _logger = logger;
+        _drains = new FoldedRuns(DrainAsync);
     }
 
     /// <summary>Starts draining what is already queued (left by a killed import, say).</summary>
@@ -203,17 +201,7 @@ internal sealed class SearchBacklogWorker
             return;
         }
 
-        lock (_gate)
-        {
-            if (_active)
-            {
-                _again = true;
-                return;
-            }
-
-            _active = true;
-            _running = Task.Run(DrainWhileAskedAsync);
-        }
+        _drains.Ask();
     }
 
     /// <summary>Waits for the running drain, then drains everything queued so far, waiting for other drainers' rows too.</summary>
@@ -224,7 +212,7 @@ internal sealed class SearchBacklogWorker
             return;
         }
 
-        await _running;
+        await _drains.Current;
         try
         {
             await SearchBacklog.DrainAsync(_connectionString, upTo: null, waitForOthers: true, _logger, ct, _ginPendingListLimitKilobytes);
@@ -238,33 +226,16 @@ internal sealed class SearchBacklogWorker
         }
     }
 
-    private async Task DrainWhileAskedAsync()
+    private async Task DrainAsync()
     {
-        while (true)
+        try
         {
-            lock (_gate)
-            {
-                _again = false;
-            }
-
-            try
-            {
-                await SearchBacklog.DrainAsync(_connectionString!, upTo: null, waitForOthers: false, _logger, CancellationToken.None, _ginPendingListLimitKilobytes);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                // The rows stay queued: the next batch's drain, or the last one, tries them again.
-                _logger.LogWarning(ex, "Building the search rows an import batch queued failed; they stay queued and are tried again");
-            }
-
-            lock (_gate)
-            {
-                if (!_again)
-                {
-                    _active = false;
-                    return;
-                }
-            }
+            await SearchBacklog.DrainAsync(_connectionString!, upTo: null, waitForOthers: false, _logger, CancellationToken.None, _ginPendingListLimitKilobytes);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            // The rows stay queued: the next batch's drain, or the last one, tries them again.
+            _logger.LogWarning(ex, "Building the search rows an import batch queued failed; they stay queued and are tried again");
         }
     }
 }
