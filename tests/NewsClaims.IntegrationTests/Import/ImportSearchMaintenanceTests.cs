@@ -22,12 +22,7 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
     [Fact]
     public async Task Should_leave_the_search_table_and_lexicon_as_a_rebuild_computes_them_after_a_bulk_import()
     {
-        var items = Enumerable.Range(1, 60).Select(n => JsonArticle.Parse(ImportTestKit.Utf8(Line(n)), $"line {n}")).ToList();
-        await using (var scope = _services.CreateAsyncScope())
-        {
-            var summary = await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportManyAsync(items, null, _ => { }, CancellationToken.None);
-            Assert.Equal(60, summary.Imported);
-        }
+        Assert.Equal(60, await BulkImportAsync(1, 60));
 
         await using var connection = await database.OpenConnectionAsync();
         var maintained = await SearchStateAsync(connection);
@@ -72,12 +67,7 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
     {
         // Bulk batches let their GIN entries wait in the pending lists (a 64 MB limit) for the cleaner to merge them on
         // its own connection; the import returns only after the last merge, so the first search finds compact indexes.
-        var items = Enumerable.Range(100, 30).Select(n => JsonArticle.Parse(ImportTestKit.Utf8(Line(n)), $"line {n}")).ToList();
-        await using (var scope = _services.CreateAsyncScope())
-        {
-            var summary = await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportManyAsync(items, null, _ => { }, CancellationToken.None);
-            Assert.Equal(30, summary.Imported);
-        }
+        Assert.Equal(30, await BulkImportAsync(100, 30));
 
         await using var connection = await database.OpenConnectionAsync();
         await using var pending = new NpgsqlCommand(
@@ -133,6 +123,15 @@ public sealed class ImportSearchMaintenanceTests(DatabaseFixture database) : ICl
     }
 
     /// <summary>An invented article per number; every seventh returns to one harbour master under a new name.</summary>
+    /// <summary>Articles <see cref="Line"/> <paramref name="first"/> onwards through the bulk importer; how many it imported.</summary>
+    private async Task<int> BulkImportAsync(int first, int count)
+    {
+        var items = Enumerable.Range(first, count).Select(n => JsonArticle.Parse(ImportTestKit.Utf8(Line(n)), $"line {n}")).ToList();
+        await using var scope = _services.CreateAsyncScope();
+        var summary = await scope.ServiceProvider.GetRequiredService<ArticleImporter>().ImportManyAsync(items, null, _ => { }, CancellationToken.None);
+        return summary.Imported;
+    }
+
     private static string Line(int n) => JsonSerializer.Serialize(new
     {
         id = $"search-{n}",
